@@ -1,0 +1,256 @@
+"""Domain model: frozen dataclasses that flow from query to briefing.
+
+ContactQuery -> (sources) -> Harvest per source, wrapped in SourceResult
+             -> (classify) -> Signal per Fact
+             -> Briefing (person summary, identities, signals, sources)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+Sphere = Literal["professional", "personal", "sensitive"]
+Outcome = Literal["accepted", "possible", "rejected"]
+
+SENSITIVE_CATEGORIES = (
+    "health", "religion", "politics", "sexuality", "ethnicity", "union", "criminal",
+)
+
+# Fact kinds that describe the person's record rather than say something about them;
+# they feed the identity header and are not classified into talking points.
+PROFILE_KINDS = frozenset({"name", "photo", "url", "follower_count", "handle", "timezone"})
+
+
+class Status(StrEnum):
+    """Outcome of one source for one contact."""
+
+    OK = "ok"
+    BLOCKED = "blocked"
+    NOT_FOUND = "not_found"
+    RATE_LIMITED = "rate_limited"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class ContactQuery:
+    """What the user told us about the contact."""
+
+    name: str | None = None
+    company: str | None = None
+    email: str | None = None
+    location: str | None = None
+    # (source name, handle or URL) pairs given explicitly, e.g. ("github", "octo").
+    handles: tuple[tuple[str, str], ...] = ()
+    # URLs whose platform is not stated; routed to sources by their URL patterns.
+    urls: tuple[str, ...] = ()
+    # (source name, path) pairs for user-supplied files, e.g. ("linkedin_pdf", "Profile.pdf").
+    files: tuple[tuple[str, str], ...] = ()
+
+    def key(self) -> str:
+        """Stable, non-reversible key for this contact (cache tags, snapshots)."""
+        parts = [
+            (self.name or "").strip().casefold(),
+            (self.company or "").strip().casefold(),
+            (self.email or "").strip().casefold(),
+        ]
+        if not any(parts):
+            parts += sorted(v for _, v in self.handles) + sorted(self.urls)
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:24]
+
+    def is_empty(self) -> bool:
+        return not (self.name or self.email or self.handles or self.urls or self.files)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Provenance of one fact: where it came from, when, and how it was extracted."""
+
+    source: str
+    method: str
+    url: str | None = None
+    file: str | None = None
+    retrieved_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing a source says about the contact, before classification."""
+
+    kind: str
+    text: str
+    evidence: Evidence
+    published_at: datetime | None = None
+    lang: str | None = None
+    # A source-specific topic hint ("repository", "certification"); the classifier decides.
+    topic_hint: str | None = None
+    pinned: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position held; dates are ISO strings of whatever precision is known ("2021", "2021-03")."""
+
+    title: str | None
+    organization: str | None
+    evidence: Evidence
+    start: str | None = None
+    end: str | None = None
+    current: bool = False
+    location: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Education:
+    """A school attended."""
+
+    school: str
+    evidence: Evidence
+    degree: str | None = None
+    field: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link the person published about themselves (rel=me, sameAs, bio link, verified field)."""
+
+    url: str
+    rel: str
+    evidence: Evidence
+    verified: bool = False
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One profile (or user file) believed to belong to the contact."""
+
+    platform: str
+    handle: str | None = None
+    url: str | None = None
+    file: str | None = None
+    found_via: str = "given by the user"
+    confidence: float = 1.0
+    outcome: Outcome = "accepted"
+    reasons: tuple[str, ...] = ()
+
+    def label(self) -> str:
+        return self.url or self.file or f"{self.platform}:{self.handle}"
+
+
+@dataclass(frozen=True)
+class Harvest:
+    """Everything one source extracted for one identity."""
+
+    facts: tuple[Fact, ...] = ()
+    roles: tuple[Role, ...] = ()
+    education: tuple[Education, ...] = ()
+    links: tuple[Link, ...] = ()
+    # The identity as the source resolved it (canonical URL, handle from the API).
+    identity: Identity | None = None
+    # Free-form extras a later stage may use (e.g. the user's own "me" profile).
+    extras: tuple[tuple[str, object], ...] = ()
+    # Partial success worth telling the user ("protected timeline: profile only").
+    note: str | None = None
+
+    def extra(self, key: str) -> object | None:
+        return next((v for k, v in self.extras if k == key), None)
+
+
+@dataclass(frozen=True)
+class SourceResult:
+    """Outcome of running one source on one identity."""
+
+    source: str
+    status: Status
+    identity: Identity
+    message: str = ""
+    hint: str | None = None
+    fetched_at: datetime | None = None
+    harvest: Harvest = field(default_factory=Harvest)
+    missing: tuple[str, ...] = ()  # URLs not available offline / in the replay
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The classifier's decision for one text."""
+
+    sphere: Literal["professional", "personal"]
+    sensitive_category: str | None
+    topic: str | None
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A classified fact: what it says, which sphere it belongs to, and why."""
+
+    fact: Fact
+    sphere: Sphere
+    sensitive_category: str | None
+    topic: str | None
+    confidence: float
+    reason: str
+
+    @property
+    def text(self) -> str:
+        return self.fact.text
+
+    @property
+    def kind(self) -> str:
+        return self.fact.kind
+
+    @property
+    def evidence(self) -> Evidence:
+        return self.fact.evidence
+
+    @classmethod
+    def from_fact(cls, fact: Fact, decision: Classification) -> Signal:
+        sphere: Sphere = "sensitive" if decision.sensitive_category else decision.sphere
+        return cls(fact, sphere, decision.sensitive_category, decision.topic,
+                   decision.confidence, decision.reason)
+
+
+@dataclass(frozen=True)
+class Person:
+    """The merged picture of who the contact is."""
+
+    name: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    photo_url: str | None = None
+    roles: tuple[Role, ...] = ()
+    education: tuple[Education, ...] = ()
+    # Which fact each header field came from, for provenance on the sheet.
+    provenance: tuple[tuple[str, Evidence], ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The assembled briefing, ready to render."""
+
+    person: Person
+    identities: tuple[Identity, ...]
+    signals: tuple[Signal, ...]
+    sources: tuple[SourceResult, ...]
+    generated_at: datetime
+    contact_key: str = ""
+    extras: tuple[tuple[str, object], ...] = ()
+
+    def with_extras(self, **items: object) -> Briefing:
+        merged = dict(self.extras) | items
+        return replace(self, extras=tuple(merged.items()))
+
+    def extra(self, key: str) -> object | None:
+        return dict(self.extras).get(key)

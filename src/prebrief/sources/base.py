@@ -1,0 +1,183 @@
+"""The Source contract: what a platform module declares and the one coroutine it implements.
+
+A source module defines one ``Source`` subclass. The registry finds it by discovery, so adding a
+platform is ``sources/<name>.py`` plus ``tests/fixtures/<name>/`` and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from prebrief.errors import (
+    BlockedError,
+    FetchError,
+    InputFileError,
+    NotAvailable,
+    ParseError,
+    PrebriefError,
+    RateLimited,
+)
+from prebrief.models import ContactQuery, Evidence, Harvest, Identity, SourceResult, Status
+
+if TYPE_CHECKING:
+    from prebrief.http.fetcher import Fetcher
+
+
+@dataclass(frozen=True)
+class SourceCase:
+    """A fixture-backed test case a source carries with it.
+
+    ``fixture`` names a directory under ``tests/fixtures/<source>/`` in replay format
+    (``manifest.json`` + bodies) or, for file sources, a file there. ``expect`` maps
+    keys to expected values; see ``tests/test_source_cases.py`` for the keys understood.
+    """
+
+    name: str
+    target: Identity
+    fixture: str
+    expect: Mapping[str, Any] = field(default_factory=dict)
+    env: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class SourceContext:
+    """What a running source may use: its own fetcher, the query, tokens and the clock."""
+
+    fetcher: Fetcher
+    query: ContactQuery
+    env: Mapping[str, str]
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def token(self, name: str | None) -> str | None:
+        value = self.env.get(name) if name else None
+        return value.strip() or None if value else None
+
+
+class Source:
+    """Base class of every platform module."""
+
+    name: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    description: ClassVar[str] = ""  # what it reads, one line
+    # Regexes over URLs with a named group ``handle``; used to route URLs to this source.
+    url_patterns: ClassVar[tuple[str, ...]] = ()
+    # CLI option that takes a handle/URL (``--github``) and/or a file (``--linkedin-pdf``).
+    option: ClassVar[str | None] = None
+    file_option: ClassVar[str | None] = None
+    takes_email: ClassVar[bool] = False
+    token_env: ClassVar[str | None] = None
+    token_required: ClassVar[bool] = False
+    # Hosts the token may be sent to; never any other.
+    token_hosts: ClassVar[tuple[str, ...]] = ()
+    ttl: ClassVar[timedelta] = timedelta(days=7)
+    # Lower runs first when several sources describe the same field (API before page).
+    priority: ClassVar[int] = 50
+    cases: ClassVar[tuple[SourceCase, ...]] = ()
+    # Shown when the source cannot be read, saying what legitimate path remains.
+    hint: ClassVar[str | None] = None
+
+    # ---- routing -------------------------------------------------------------------------
+    @classmethod
+    def match_url(cls, url: str) -> str | None:
+        """Return the handle if ``url`` belongs to this source, else None."""
+        for pattern in cls.url_patterns:
+            m = re.match(pattern, url.strip(), re.IGNORECASE)
+            if m:
+                return m.group("handle")
+        return None
+
+    @classmethod
+    def identity_for(cls, value: str, *, found_via: str = "given by the user") -> Identity:
+        """Turn a handle or URL given for this source into an Identity."""
+        handle = cls.match_url(value) if "/" in value else value.strip().lstrip("@")
+        url = value if value.startswith(("http://", "https://")) else cls.profile_url(handle)
+        return Identity(cls.name, handle=handle, url=url, found_via=found_via)
+
+    @classmethod
+    def identity_for_file(cls, path: str) -> Identity:
+        return Identity(cls.name, file=str(path), found_via="file supplied by the user")
+
+    @classmethod
+    def profile_url(cls, handle: str | None) -> str | None:
+        """Canonical profile URL for a handle, when the platform has one."""
+        return None
+
+    @classmethod
+    def readiness(cls, env: Mapping[str, str]) -> tuple[bool, str]:
+        """Whether the source can run now, and why not."""
+        if cls.token_env and not (env.get(cls.token_env) or "").strip():
+            if cls.token_required:
+                return False, f"needs {cls.token_env}"
+            return True, f"ready (anonymous; {cls.token_env} raises limits)"
+        return True, "ready"
+
+    # ---- running -------------------------------------------------------------------------
+    async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
+        """Turn one identity (or user file) into facts. Implemented by each platform."""
+        raise NotImplementedError
+
+    async def run(self, target: Identity, ctx: SourceContext) -> SourceResult:
+        """Run ``collect`` and turn every failure into a recorded status, never an exception."""
+        started = datetime.now(UTC)
+        try:
+            harvest = await self.collect(target, ctx)
+        except PrebriefError as exc:
+            return self.failed(target, exc, started)
+        except (KeyError, TypeError, IndexError, AttributeError, ValueError) as exc:
+            err = ParseError(f"unexpected data shape ({type(exc).__name__}: {exc})",
+                             url=target.url, source=self.name)
+            return self.failed(target, err, started)
+        identity = harvest.identity or target
+        return SourceResult(
+            self.name, Status.OK, identity, message=harvest.note or "",
+            fetched_at=started, harvest=harvest,
+        )
+
+    def failed(self, target: Identity, exc: PrebriefError, started: datetime) -> SourceResult:
+        status = Status(exc.status)
+        hint = exc.hint
+        if isinstance(exc, (BlockedError, RateLimited)) and not hint:
+            hint = self.hint
+        missing = (exc.url,) if isinstance(exc, NotAvailable) and exc.url else ()
+        return SourceResult(
+            self.name, status, target, message=exc.message, hint=hint,
+            fetched_at=started, missing=missing,
+        )
+
+    # ---- helpers for subclasses ----------------------------------------------------------
+    def evidence(self, method: str, *, url: str | None = None, file: str | None = None,
+                 retrieved_at: datetime | None = None) -> Evidence:
+        return Evidence(self.name, method, url=url, file=file, retrieved_at=retrieved_at)
+
+    def skipped(self, target: Identity, message: str, hint: str | None = None) -> SourceResult:
+        return SourceResult(self.name, Status.SKIPPED, target, message=message,
+                            hint=hint or self.hint)
+
+    @staticmethod
+    def read_file(path: str, *, max_bytes: int = 20 * 1024 * 1024) -> bytes:
+        """Read a user-supplied file with a clear error naming it."""
+        p = Path(path)
+        try:
+            if p.stat().st_size > max_bytes:
+                raise InputFileError(path, f"larger than {max_bytes // (1024 * 1024)} MB")
+            return p.read_bytes()
+        except FileNotFoundError:
+            raise InputFileError(path, "no such file") from None
+        except IsADirectoryError:
+            raise InputFileError(path, "is a directory, expected a file") from None
+        except PermissionError:
+            raise InputFileError(path, "permission denied") from None
+
+
+def retarget(identity: Identity, **changes: Any) -> Identity:
+    """Copy an identity with changed fields (canonical URL, resolved handle)."""
+    return replace(identity, **changes)
+
+
+def blocked(message: str, *, url: str | None, source: str, hint: str | None) -> FetchError:
+    return BlockedError(message, url=url, source=source, hint=hint)
