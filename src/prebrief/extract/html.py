@@ -1,0 +1,107 @@
+"""Pure helpers over HTML: JSON-LD, meta tags (both property= and name= forms), rel=me, h-card."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+
+from prebrief.extract.text import clean_text
+
+
+def parse_html(markup: str | bytes) -> BeautifulSoup:
+    """Parse HTML leniently; never raises on broken markup."""
+    try:
+        return BeautifulSoup(markup, "lxml")
+    except Exception:  # noqa: BLE001 - lxml can reject some byte soups; fall back
+        return BeautifulSoup(markup, "html.parser")
+
+
+def json_ld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:
+    """Every JSON-LD node on the page, with arrays and ``@graph`` flattened. Bad blocks skipped."""
+    nodes: list[dict[str, Any]] = []
+    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+        raw = script.string or script.get_text() or ""
+        try:
+            data = json.loads(raw.strip().removeprefix("<!--").removesuffix("-->"))
+        except ValueError:
+            continue
+        _flatten(data, nodes)
+    return nodes
+
+
+def _flatten(data: Any, out: list[dict[str, Any]]) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _flatten(item, out)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            _flatten(graph, out)
+        if "@type" in data:
+            out.append(data)
+
+
+def has_type(node: Any, *names: str) -> bool:
+    if not isinstance(node, dict):
+        return False
+    types = node.get("@type")
+    types = types if isinstance(types, list) else [types]
+    wanted = {n.lower() for n in names}
+    return any(isinstance(t, str) and t.rsplit("/", 1)[-1].lower() in wanted for t in types)
+
+
+def find_typed(nodes: list[dict[str, Any]], *names: str) -> list[dict[str, Any]]:
+    return [n for n in nodes if has_type(n, *names)]
+
+
+def meta_tags(soup: BeautifulSoup) -> dict[str, list[str]]:
+    """Meta values keyed by lower-cased ``property`` or ``name`` (LinkedIn used both for og:)."""
+    out: dict[str, list[str]] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        value = tag.get("content")
+        if isinstance(key, str) and isinstance(value, str) and value.strip():
+            out.setdefault(key.strip().lower(), []).append(clean_text(value))
+    return out
+
+
+def first_meta(meta: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        values = meta.get(key.lower())
+        if values:
+            return values[0]
+    return None
+
+
+def rel_me_links(soup: BeautifulSoup, base_url: str | None = None) -> list[str]:
+    """Links marked rel="me" on <a> and <link>, absolute, in page order, deduplicated."""
+    seen: dict[str, None] = {}
+    for tag in soup.find_all(["a", "link"], href=True):
+        rels = tag.get("rel") or []
+        rels = rels.split() if isinstance(rels, str) else rels
+        if any(r.lower() == "me" for r in rels):
+            href = urljoin(base_url or "", tag["href"].strip())
+            if href.startswith(("http://", "https://")):
+                seen.setdefault(href, None)
+    return list(seen)
+
+
+def hcards(markup: str, url: str | None = None) -> list[dict[str, Any]]:
+    """Top-level microformats2 h-card items (mf2py), as ``{property: [values]}`` dicts."""
+    import mf2py
+
+    try:
+        parsed = mf2py.parse(doc=markup, url=url, html_parser="lxml")
+    except Exception:  # noqa: BLE001 - mf2py on hostile markup; h-card is optional
+        return []
+    return [item.get("properties", {}) for item in parsed.get("items", [])
+            if "h-card" in item.get("type", [])]
+
+
+def page_title(soup: BeautifulSoup) -> str | None:
+    title = soup.find("title")
+    return clean_text(title.get_text()) if title else None

@@ -1,0 +1,38 @@
+"""Pure text helpers: whitespace, private-use glyphs, HTML fragments to text."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACE = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_TAG = re.compile(r"<[^>]+>")
+_BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.I)
+
+
+def clean_text(value: str | None, *, keep_newlines: bool = False) -> str:
+    """Normalise whitespace, drop control and private-use glyphs; never returns None."""
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = _PRIVATE_USE.sub("", _CONTROL.sub("", text))
+    if keep_newlines:
+        lines = (_SPACE.sub(" ", line).strip() for line in text.splitlines())
+        return "\n".join(line for line in lines if line)
+    return _SPACE.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
+
+
+def html_to_text(fragment: str | None) -> str:
+    """A small HTML fragment (a bio, a Mastodon note) to plain text with line breaks kept."""
+    if not fragment:
+        return ""
+    text = _BREAK.sub("\n", fragment)
+    text = html.unescape(_TAG.sub("", text))
+    return clean_text(text, keep_newlines=True)
+
+
+def truncate(text: str, limit: int = 280) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
