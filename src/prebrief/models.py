@@ -254,3 +254,17 @@ class Briefing:
 
     def extra(self, key: str) -> object | None:
         return dict(self.extras).get(key)
+
+
+@dataclass(frozen=True)
+class MeProfile:
+    """The user themself, for common ground: from their LinkedIn export or a small TOML file."""
+
+    name: str | None = None
+    company: str | None = None
+    roles: tuple[Role, ...] = ()
+    education: tuple[Education, ...] = ()
+    city: str | None = None
+    interests: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    source: str = ""
