@@ -141,7 +141,11 @@ class Identity:
     reasons: tuple[str, ...] = ()
 
     def label(self) -> str:
-        return self.url or self.file or f"{self.platform}:{self.handle}"
+        if self.url:
+            return self.url
+        if self.file:  # the file's name only: reports must not reveal local paths
+            return f"file {self.file.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+        return f"{self.platform}:{self.handle}"
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,10 @@ def open_store(cache_dir: Path) -> Any:
     import diskcache
 
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
-    return diskcache.Cache(str(cache_dir), size_limit=2**30, eviction_policy="least-recently-stored")
+    store = diskcache.Cache(str(cache_dir), size_limit=2**30,
+                            eviction_policy="least-recently-stored")
+    store.create_tag_index()  # `cache forget` evicts one contact's entries by tag
+    return store
 
 
 def _no_cookies() -> CookieJar:

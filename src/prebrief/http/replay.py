@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime
 import re
 import tempfile
 from pathlib import Path
@@ -69,8 +70,18 @@ class ReplayTransport(httpx.AsyncBaseTransport):
             body = body_path.read_bytes()
         headers = [(k, v) for k, v in dict(entry.get("headers") or {}).items()
                    if k.lower() not in WIRE_HEADERS]
+        retrieved = _epoch(entry.get("retrieved_at"))
+        if retrieved is not None:  # provenance keeps the original retrieval time
+            headers.append(("x-prebrief-retrieved-at", repr(retrieved)))
         return httpx.Response(int(entry.get("status", 200)), headers=headers, content=body,
                               request=request)
+
+
+def _epoch(value: Any) -> float | None:
+    from prebrief.extract.dates import parse_datetime
+
+    parsed = parse_datetime(value)
+    return parsed.timestamp() if parsed else None
 
 
 _EXT = {"application/json": ".json", "text/html": ".html", "text/plain": ".txt"}
@@ -96,7 +107,8 @@ class RecordTransport(httpx.AsyncBaseTransport):
         name = self._body_name(request, response)
         (self.directory / name).write_bytes(body)
         self._entries.append({"method": request.method, "url": canonical_url(str(request.url)),
-                              "status": response.status_code, "headers": headers, "body": name})
+                              "status": response.status_code, "headers": headers, "body": name,
+                              "retrieved_at": datetime.now(UTC).isoformat(timespec="seconds")})
         self._write_manifest()
         return httpx.Response(response.status_code, headers=list(headers.items()), content=body,
                               request=request)

@@ -103,6 +103,11 @@ class Source:
         return Identity(cls.name, file=str(path), found_via="file supplied by the user")
 
     @classmethod
+    def identity_for_email(cls, email: str) -> Identity:
+        """Identity for an e-mail-driven source; sources that take e-mail override this."""
+        raise NotImplementedError(f"{cls.name} does not take an e-mail address")
+
+    @classmethod
     def profile_url(cls, handle: str | None) -> str | None:
         """Canonical profile URL for a handle, when the platform has one."""
         return None

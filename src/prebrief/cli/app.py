@@ -1,0 +1,82 @@
+"""prebrief's command line: one Typer app composed of thin command modules.
+
+Only typer and the standard library are imported here; each command imports what it needs
+when it runs, so ``prebrief --version`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from prebrief import __version__
+
+
+class PrebriefGroup(TyperGroup):
+    """Maps every PrebriefError to one clear line plus its hint; exit 2 for usage errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from prebrief.errors import PrebriefError, UsageError
+
+        try:
+            return super().invoke(ctx)
+        except PrebriefError as exc:
+            verbose = bool((ctx.obj or {}).get("verbose")) or "-v" in sys.argv
+            if verbose:
+                import traceback
+
+                traceback.print_exc()
+            click.echo(f"error: {exc.message}", err=True)
+            if exc.hint:
+                click.echo(f"hint: {exc.hint}", err=True)
+            ctx.exit(2 if isinstance(exc, UsageError) else 1)
+
+
+app = typer.Typer(
+    name="prebrief", cls=PrebriefGroup, no_args_is_help=True, add_completion=False,
+    pretty_exceptions_enable=False, rich_markup_mode=None,
+    help="Pre-meeting briefings on a contact from public profile information, with provenance.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"prebrief {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Pre-meeting briefings on a contact from public profile information, with provenance."""
+    ctx.ensure_object(dict)
+
+
+def _register() -> None:
+    from prebrief.cli import brief, cache, demo, sources
+
+    app.command("brief")(brief.brief)
+    app.command("demo")(demo.demo)
+    app.command("sources")(sources.sources)
+    app.add_typer(cache.app, name="cache")
+    for optional in ("classify",):
+        try:
+            module = __import__(f"prebrief.cli.{optional}", fromlist=["register"])
+        except ImportError:
+            continue
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

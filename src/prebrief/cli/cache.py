@@ -1,0 +1,70 @@
+"""`prebrief cache info|clear|forget`: inspect and empty the local cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from prebrief.cli.options import CacheDir
+
+app = typer.Typer(no_args_is_help=True, help="Inspect or empty the local cache.")
+
+
+def _store(cache_dir: Path | None):  # noqa: ANN202 - diskcache imported lazily
+    from prebrief.config import default_cache_dir
+    from prebrief.http.client import open_store
+
+    return open_store(cache_dir or default_cache_dir())
+
+
+@app.command("info")
+def info(cache_dir: CacheDir = None) -> None:
+    """Show where the cache lives, how many entries it holds and its size.
+
+    Example: prebrief cache info
+    """
+    store = _store(cache_dir)
+    with store:
+        expired = store.expire()
+        typer.echo(f"cache: {store.directory}")
+        typer.echo(f"entries: {len(store)}")
+        typer.echo(f"size: {store.volume() / 1024:.0f} KiB")
+        typer.echo(f"expired entries removed now: {expired}")
+
+
+@app.command("clear")
+def clear(cache_dir: CacheDir = None) -> None:
+    """Delete every cached response, robots.txt and snapshot.
+
+    Example: prebrief cache clear
+    """
+    store = _store(cache_dir)
+    with store:
+        removed = store.clear()
+    typer.echo(f"removed {removed} entries")
+
+
+@app.command("forget")
+def forget(
+    name: Annotated[str | None, typer.Option(help="Contact's name as given to brief.")] = None,
+    company: Annotated[str | None, typer.Option(help="Contact's company as given.")] = None,
+    email: Annotated[str | None, typer.Option(help="Contact's e-mail as given.")] = None,
+    cache_dir: CacheDir = None,
+) -> None:
+    """Forget everything cached for one contact (responses and snapshots).
+
+    Example: prebrief cache forget --name "Saskia Lindqvist" --company Norrbrook
+    """
+    from prebrief.errors import UsageError
+    from prebrief.models import ContactQuery
+
+    query = ContactQuery(name=name, company=company, email=email)
+    if not (name or email):
+        raise UsageError("say whom to forget", hint="Pass --name (and --company) or --email "
+                         "exactly as given to `prebrief brief`.")
+    store = _store(cache_dir)
+    with store:
+        removed = store.evict(query.key())
+    typer.echo(f"forgot {removed} cached entries for this contact")

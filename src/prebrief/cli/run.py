@@ -1,0 +1,74 @@
+"""Shared plumbing for commands that gather: settings from options, running, writing output."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from prebrief.config import RunOptions
+    from prebrief.http.client import HttpSettings
+    from prebrief.models import Briefing, ContactQuery
+
+
+def http_settings(cache_dir: Path | None, refresh: bool, offline: bool, replay: Path | None,
+                  record: Path | None) -> HttpSettings:
+    from prebrief.config import default_cache_dir
+    from prebrief.errors import UsageError
+    from prebrief.http.client import HttpSettings
+
+    if replay and record:
+        raise UsageError("--replay and --record cannot be used together")
+    if offline and replay:
+        raise UsageError("--offline and --replay cannot be used together",
+                         hint="A replay never touches the network anyway.")
+    return HttpSettings(cache_dir=cache_dir or default_cache_dir(), refresh=refresh,
+                        offline=offline, replay=replay, record=record)
+
+
+def gather_briefing(query: ContactQuery, http: HttpSettings, options: RunOptions) -> Briefing:
+    from prebrief.briefing import gather
+
+    return asyncio.run(gather(query, http, options))
+
+
+def write_output(text: str, output: Path | None) -> None:
+    from prebrief.errors import UsageError
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+
+
+def report_sources(briefing: Briefing, verbose: bool) -> None:
+    """One line per source on stderr, when asked for or when someone is watching."""
+    if not (verbose or sys.stderr.isatty()):
+        return
+    for result in briefing.sources:
+        line = f"{result.source:<16} {result.status.value:<13} {result.message}"
+        typer.echo(line.rstrip(), err=True)
+        if result.hint and result.status.value != "ok":
+            typer.echo(f"{'':<16} hint: {result.hint}", err=True)
+
+
+def format_for(fmt: str | None, output: Path | None) -> str:
+    from prebrief.errors import UsageError
+    from prebrief.render import FORMATS
+
+    if fmt is None:
+        suffix = output.suffix.lstrip(".").lower() if output else ""
+        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix) or "html"
+        if fmt not in FORMATS:
+            fmt = "html"
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}", hint=f"Use one of: {', '.join(FORMATS)}.")
+    return fmt

@@ -1,0 +1,79 @@
+"""Render a Briefing with Jinja2: HTML (autoescaped, self-contained), Markdown, JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from prebrief.models import Briefing
+from prebrief.report import briefing_dict
+from prebrief.sheet import build_sheet
+
+FORMATS = ("html", "md", "json")
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the wheel as prebrief/templates; a checkout has them at the top."""
+    packaged = resources.files("prebrief").joinpath("templates")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def safe_url(value: object) -> str:
+    """Only absolute http(s) URLs survive; anything else (javascript:, data:) becomes ''."""
+    text = str(value or "").strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"[\s<>\"']", text):
+        return text
+    return ""
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
+
+
+def md_escape(value: object) -> str:
+    """Plain text safe for Markdown in CRM notes: no raw HTML, no accidental formatting."""
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        return ""
+    text = str(value).replace("<", "‹").replace(">", "›")
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_link(text: object, url: object) -> Markup:
+    href = safe_url(url)
+    label = md_escape(text)
+    return Markup(f"[{label}](<{href}>)" if href else label)
+
+
+@cache
+def _environment(kind: str) -> Environment:
+    common: dict[str, Any] = {"loader": FileSystemLoader(str(templates_dir())),
+                              "undefined": StrictUndefined, "trim_blocks": True,
+                              "lstrip_blocks": True}
+    if kind == "md":
+        env = Environment(autoescape=False, finalize=md_escape, **common)
+    else:
+        env = Environment(autoescape=True, **common)
+    env.filters["safe_url"] = safe_url
+    env.globals["md_link"] = md_link
+    env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
+    return env
+
+
+def render(briefing: Briefing, fmt: str) -> str:
+    """Render to one of FORMATS."""
+    if fmt == "json":
+        return json.dumps(briefing_dict(briefing), indent=2, ensure_ascii=False) + "\n"
+    template = {"html": "briefing.html.j2", "md": "briefing.md.j2"}[fmt]
+    return _environment(fmt).get_template(template).render(**build_sheet(briefing))
