@@ -1,0 +1,104 @@
+"""Rendering: escaping, hostile strings, link safety, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from factories import briefing, signal
+from prebrief.models import Identity
+from prebrief.render import md_escape, render, safe_url
+from prebrief.report import SCHEMA_VERSION
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror="fetch(\'//evil.example\')">'
+
+
+def schema() -> dict:
+    text = resources.files("prebrief.schema").joinpath("briefing.schema.json").read_text()
+    return json.loads(text)
+
+
+@pytest.mark.parametrize("url,ok", [
+    ("https://a.example/x", True), ("http://a.example", True), ("javascript:alert(1)", False),
+    ("JaVaScRiPt:alert(1)", False), ("data:text/html,hi", False), ("//evil.example", False),
+    ("https://a.example/\" onmouseover=\"x", False), ("", False), (None, False),
+])
+def test_safe_url_only_http(url, ok):
+    assert bool(safe_url(url)) is ok
+
+
+def test_html_escapes_hostile_text_and_drops_bad_links():
+    b = briefing(name=HOSTILE, headline=HOSTILE,
+                 signals=(signal(HOSTILE, url="javascript:alert(1)"),),
+                 identities=(Identity("website", url="javascript:alert(1)"),))
+    html = render(b, "html")
+    assert "<script>alert" not in html and "onerror=\"fetch" not in html
+    assert "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html and "href=\"\"" not in html
+
+
+def test_html_is_self_contained():
+    html = render(briefing(signals=(signal("Leads the platform team"),)), "html")
+    assert "<script" not in html.lower()
+    assert not re.search(r"<link[^>]+stylesheet", html)
+    assert not re.search(r"(src|href)=\"https?://[^\"]+\.(css|js)", html)
+    assert not re.search(r"<img[^>]+src=\"http", html)
+    assert "Content-Security-Policy" in html
+
+
+def test_sensitive_content_never_rendered():
+    secret = "Back after treatment for depression"
+    b = briefing(signals=(signal(secret, "sensitive", "health"), signal("Runs marathons", "personal")))
+    for fmt in ("html", "md", "json"):
+        out = render(b, fmt)
+        assert secret not in out, fmt
+        assert "health" in out, fmt
+        assert "Runs marathons" in out
+
+
+def test_markdown_has_no_raw_html():
+    md = render(briefing(name=HOSTILE, signals=(signal(HOSTILE),)), "md")
+    assert "<script" not in md and "<img" not in md
+    assert md_escape("*bold* [x](y) <b>") == "\\*bold\\* \\[x\\]\\(y\\) ‹b›"
+
+
+def test_json_matches_schema_and_contract():
+    b = briefing(signals=(signal("Leads the platform team"),
+                          signal("Secret", "sensitive", "religion")))
+    data = json.loads(render(b, "json"))
+    jsonschema.validate(data, schema())
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert {"schema_version", "person", "identities", "signals", "sources"} <= set(data)
+    assert set(data["person"]) >= {"name", "headline", "location", "roles", "education"}
+    assert set(data["person"]["roles"][0]) >= {"title", "organization", "start", "end", "current"}
+    assert set(data["person"]["education"][0]) >= {"school", "degree", "start", "end"}
+    sig = data["signals"][0]
+    assert set(sig) >= {"kind", "text", "sphere", "sensitive_category", "topic", "source", "url",
+                        "retrieved_at", "published_at", "reason"}
+    assert set(data["sources"][0]) >= {"source", "status", "message", "hint"}
+    withheld = data["signals"][1]
+    assert withheld["text"] is None and withheld["sensitive_category"] == "religion"
+
+
+def test_schema_rejects_leaked_sensitive_text():
+    data = json.loads(render(briefing(signals=(signal("Secret", "sensitive", "religion"),)), "json"))
+    data["signals"][0]["text"] = "Secret"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema())
+
+
+def test_every_line_cites_provenance():
+    html = render(briefing(signals=(signal("Leads the platform team"),)), "html")
+    body = html.split('id="h-pro"')[1].split("</section>")[0]
+    assert re.search(r"Leads the platform team.*?href=\"#ref-\d+\"", body, re.S)
+    assert 'id="ref-1"' in html
+
+
+def test_blocked_source_shows_hint():
+    for fmt in ("html", "md"):
+        out = render(briefing(), fmt)
+        assert "not served to automated clients" in out and "--linkedin-pdf" in out.replace("\\", "")
