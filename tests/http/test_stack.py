@@ -236,6 +236,18 @@ async def test_min_interval_between_requests_to_one_host(tmp_path):
     assert clock.slept == [pytest.approx(2.0)]
 
 
+async def test_burst_then_interval(tmp_path):
+    handler = Recorder({f"/{i}": httpx.Response(200) for i in range(5)})
+    client, clock = make(tmp_path, handler, policies={
+        "site.example": HostPolicy(concurrency=1, min_interval=1.0, burst=3)})
+    async with client:
+        f = fetcher(client)
+        for i in range(5):
+            await f.get(f"https://site.example/{i}")
+    # Three starts at once, then one per second.
+    assert clock.slept == [pytest.approx(1.0), pytest.approx(1.0)]
+
+
 async def test_concurrency_cap_per_host(tmp_path):
     import asyncio
 

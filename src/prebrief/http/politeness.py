@@ -22,10 +22,12 @@ ROBOTS_MAX = 512 * 1024
 
 @dataclass(frozen=True)
 class HostPolicy:
-    """How hard we may press one host: concurrent requests and seconds between starts."""
+    """How hard we may press one host: concurrent requests, and a token bucket of ``burst``
+    request starts refilled at one per ``min_interval`` seconds."""
 
     concurrency: int = 2
     min_interval: float = 0.5
+    burst: int = 1
 
 
 def load_policies(overrides: dict[str, HostPolicy] | None = None) -> dict[str, HostPolicy]:
@@ -38,14 +40,26 @@ def load_policies(overrides: dict[str, HostPolicy] | None = None) -> dict[str, H
 
 
 class _HostGate:
-    """Concurrency cap plus a minimum interval between request starts for one host."""
+    """Concurrency cap plus a token bucket on request starts for one host."""
 
-    def __init__(self, policy: HostPolicy) -> None:
+    def __init__(self, policy: HostPolicy, now: float) -> None:
         self.policy = policy
         self.semaphore = asyncio.Semaphore(max(1, policy.concurrency))
         self.lock = asyncio.Lock()
-        self.next_start = 0.0
+        self.tokens = float(max(1, policy.burst))
+        self.updated = now
         self.blocked_until = 0.0  # a rate-limit window we learnt about from headers
+
+    def wait_for_token(self, now: float) -> float:
+        """Take a token; return how long to wait before starting (0 when one is ready)."""
+        interval = self.policy.min_interval
+        if interval <= 0:
+            return 0.0
+        capacity = float(max(1, self.policy.burst))
+        self.tokens = min(capacity, self.tokens + (now - self.updated) / interval)
+        self.updated = now
+        self.tokens -= 1.0
+        return 0.0 if self.tokens >= 0 else -self.tokens * interval
 
 
 class PoliteTransport(httpx.AsyncBaseTransport):
@@ -79,7 +93,7 @@ class PoliteTransport(httpx.AsyncBaseTransport):
         gate = self._gates.get(host)
         if gate is None:
             kind = request.extensions.get("prebrief.kind")
-            gate = self._gates[host] = _HostGate(self.policy(host, kind))
+            gate = self._gates[host] = _HostGate(self.policy(host, kind), self._clock())
         return gate
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -105,10 +119,9 @@ class PoliteTransport(httpx.AsyncBaseTransport):
             # robots.txt is read once per host and does not use up the page's slot.
             if request.extensions.get("prebrief.kind") != "robots":
                 async with gate.lock:
-                    delay = gate.next_start - self._clock()
+                    delay = gate.wait_for_token(self._clock())
                     if delay > 0:
                         await self._sleep(delay)
-                    gate.next_start = self._clock() + gate.policy.min_interval
             response = await self._inner.handle_async_request(request)
         self._learn_window(gate, response)
         return response
