@@ -3,34 +3,56 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
+from prebrief import __version__
 from prebrief.config import RunOptions
-from prebrief.http.client import HttpSettings, build_client
-from prebrief.http.fetcher import Fetcher
 from prebrief.merge import merge_person
 from prebrief.models import Briefing, ContactQuery, Identity, SourceResult, Status
 from prebrief.plan import Target, identity_key, plan_targets
 from prebrief.sources.base import SourceContext
 from prebrief.sources.registry import all_sources
 
+if TYPE_CHECKING:
+    import httpx
+
+    from prebrief.http.client import HttpSettings
+    from prebrief.http.fetcher import Fetcher
+
 
 class Gatherer:
-    """Runs sources for one contact over one shared client (and so one set of host limits)."""
+    """Runs sources for one contact over one shared client (and so one set of host limits).
 
-    def __init__(self, client: httpx.AsyncClient, http: HttpSettings, options: RunOptions,
-                 query: ContactQuery) -> None:
-        self.client = client
+    Extracted results are cached per source and identity, so a rerun within the sources' TTL
+    neither imports the HTTP and HTML machinery nor parses anything again.
+    """
+
+    def __init__(self, client_factory: Callable[[], httpx.AsyncClient], http: HttpSettings,
+                 options: RunOptions, query: ContactQuery, store: Any = None) -> None:
+        self._client_factory = client_factory
+        self._client: httpx.AsyncClient | None = None
         self.http = http
         self.options = options
         self.query = query
+        self.store = store
         self.requests = 0
 
+    @property
+    def client(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = self._client_factory()
+        return self._client
+
+    async def aclose(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+
     def fetcher(self, cls: Any) -> Fetcher:
+        from prebrief.http.fetcher import Fetcher
+
         token = (self.options.env.get(cls.token_env) or "").strip() if cls.token_env else ""
         auth = {"Authorization": f"Bearer {token}"} if token else {}
         return Fetcher(self.client, source=cls.name, ttl=cls.ttl.total_seconds(),
@@ -39,11 +61,34 @@ class Gatherer:
 
     async def run_one(self, target: Target) -> SourceResult:
         cls, identity = target
+        key = self._result_key(target)
+        if key and not self.http.refresh:
+            cached = self.store.get(key)
+            if cached is not None:
+                return cached
         fetcher = self.fetcher(cls)
         ctx = SourceContext(fetcher=fetcher, query=self.query, env=self.options.env)
         result = await cls().run(identity, ctx)
         self.requests += fetcher.requests
+        if key and result.status in (Status.OK, Status.NOT_FOUND):
+            self.store.set(key, result, expire=cls.ttl.total_seconds(), tag=self.query.key())
         return result
+
+    def _result_key(self, target: Target) -> str | None:
+        """Cache key for a source's result; None where results must not be reused."""
+        if self.store is None or self.http.replay is not None:
+            return None
+        cls, identity = target
+        stamp = ""
+        if identity.file:
+            try:
+                st = os.stat(identity.file)
+            except OSError:
+                return None
+            stamp = f"{st.st_mtime_ns}:{st.st_size}"
+        token = "token" if cls.token_env and self.options.env.get(cls.token_env) else ""
+        return (f"result:{__version__}:{cls.name}:{identity_key(identity)}:{stamp}:{token}:"
+                f"{self.query.key()}")
 
     async def run_all(self, targets: Iterable[Target]) -> list[SourceResult]:
         return list(await asyncio.gather(*(self.run_one(t) for t in targets)))
@@ -55,10 +100,18 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
                  now: datetime | None = None) -> Briefing:
     """Gather everything public about one contact and assemble the briefing."""
     targets = plan_targets(query)
-    own_client = client is None
-    client = client or build_client(http, store=store, transport=transport)
+    if store is None and http.replay is None:
+        from prebrief.http.client import open_store
+
+        store = open_store(http.cache_dir)
+
+    def make_client() -> httpx.AsyncClient:
+        from prebrief.http.client import build_client
+
+        return client or build_client(http, store=store, transport=transport)
+
+    gatherer = Gatherer(make_client, http, options, query, store)
     try:
-        gatherer = Gatherer(client, http, options, query)
         results = await gatherer.run_all(targets)
         identities = [r.identity for r in results]
         if options.discover:
@@ -66,8 +119,8 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
 
             results, identities = await discover(gatherer, results, targets)
     finally:
-        if own_client:
-            await client.aclose()
+        if client is None:
+            await gatherer.aclose()
     return assemble(query, results, identities, now=now)
 
 
