@@ -118,10 +118,30 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
             from prebrief.identity import discover
 
             results, identities = await discover(gatherer, results, targets)
+        briefing = assemble(query, results, identities, now=now)
+        briefing = await enrich(briefing, gatherer)
     finally:
         if client is None:
             await gatherer.aclose()
-    return assemble(query, results, identities, now=now)
+    return briefing
+
+
+async def enrich(briefing: Briefing, gatherer: Gatherer) -> Briefing:
+    """Add what the sheet needs beyond the sources: the user's own profile, the photo."""
+    options = gatherer.options
+    if options.me_path:
+        from prebrief.me import load_me
+
+        me = load_me(options.me_path)
+        if me is not None:
+            briefing = briefing.with_extras(me=me)
+    if options.photos and briefing.person.photo_url:
+        from prebrief.photos import embed_photo
+
+        data_uri = await embed_photo(gatherer, briefing.person.photo_url)
+        if data_uri:
+            briefing = briefing.with_extras(photo=data_uri)
+    return briefing
 
 
 def assemble(query: ContactQuery, results: list[SourceResult],

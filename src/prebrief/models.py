@@ -272,3 +272,25 @@ class MeProfile:
     interests: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
     source: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something that changed since the contact's last briefing snapshot."""
+
+    kind: str  # employer, title, location, education, profile_added, profile_gone, topic, quiet
+    text: str  # human-readable: "New employer: Norrbrook Logistics (was Halvorsen Maritime)"
+    since: datetime  # when the previous snapshot was taken
+    before: str | None = None
+    after: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The meeting a briefing is for (from a calendar), shown in the logistics line."""
+
+    title: str
+    start: datetime
+    end: datetime | None = None
+    attendees: tuple[str, ...] = ()  # other attendees' display names (never e-mail addresses)
+    location: str | None = None
