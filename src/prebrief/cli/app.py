@@ -6,7 +6,6 @@ when it runs, so ``prebrief --version`` starts fast.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import click
@@ -22,10 +21,11 @@ class PrebriefGroup(TyperGroup):
     def invoke(self, ctx: click.Context) -> Any:
         from prebrief.errors import PrebriefError, UsageError
 
+        args = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
             return super().invoke(ctx)
         except PrebriefError as exc:
-            verbose = bool((ctx.obj or {}).get("verbose")) or "-v" in sys.argv
+            verbose = "-v" in args or "--verbose" in args
             if verbose:
                 import traceback
 

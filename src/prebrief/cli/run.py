@@ -26,6 +26,10 @@ def http_settings(cache_dir: Path | None, refresh: bool, offline: bool, replay: 
     if offline and replay:
         raise UsageError("--offline and --replay cannot be used together",
                          hint="A replay never touches the network anyway.")
+    if replay is not None:
+        from prebrief.http.replay import load_manifest
+
+        load_manifest(replay)  # a missing or broken recording is a usage error, up front
     return HttpSettings(cache_dir=cache_dir or default_cache_dir(), refresh=refresh,
                         offline=offline, replay=replay, record=record)
 

@@ -1,0 +1,119 @@
+"""The CLI through typer's CliRunner: exit codes, errors, help kept true."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from prebrief import __version__
+from prebrief.cli.app import app
+from prebrief.sources.registry import all_sources
+
+runner = CliRunner()
+
+
+def invoke(*args: str, **kw):
+    return runner.invoke(app, list(args), **kw)
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"prebrief {__version__}"
+
+
+def test_no_args_shows_help():
+    result = invoke()
+    assert "brief" in result.output and "demo" in result.output
+
+
+def test_brief_without_anything_is_a_usage_error():
+    result = invoke("brief")
+    assert result.exit_code == 2
+    assert "error: nothing to look up" in result.stderr and "hint:" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_format_is_a_usage_error(tmp_path):
+    result = invoke("brief", "--name", "Ada Vermeer", "--format", "pdf",
+                    "--cache-dir", str(tmp_path))
+    assert result.exit_code == 2 and "unknown format" in result.stderr
+
+
+def test_missing_replay_dir_is_a_usage_error(tmp_path):
+    result = invoke("brief", "--github", "octo", "--replay", str(tmp_path / "nope"),
+                    "--cache-dir", str(tmp_path))
+    assert result.exit_code == 2 and "no replay recording" in result.stderr
+
+
+def test_replay_and_record_together_refused(tmp_path):
+    result = invoke("brief", "--github", "octo", "--replay", str(tmp_path), "--record",
+                    str(tmp_path), "--cache-dir", str(tmp_path))
+    assert result.exit_code == 2
+
+
+def test_bad_url_is_a_usage_error(tmp_path):
+    result = invoke("brief", "--url", "ftp://x", "--cache-dir", str(tmp_path))
+    assert result.exit_code == 2 and "not a web address" in result.stderr
+
+
+def test_verbose_shows_traceback_on_error(tmp_path):
+    result = invoke("brief", "--url", "nope", "-v", "--cache-dir", str(tmp_path))
+    assert result.exit_code == 2 and "Traceback" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["brief", "demo", "sources", "cache info", "cache clear",
+                                     "cache forget"])
+def test_every_command_has_help_with_an_example(command):
+    result = invoke(*command.split(), "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+
+
+def test_brief_accepts_every_source_option():
+    """Keep --help true: every option a source declares is an option of `brief`."""
+    help_text = invoke("brief", "--help", terminal_width=200).output
+    for cls in all_sources().values():
+        for option in (cls.option, cls.file_option):
+            if option:
+                assert re.search(rf"{re.escape(option)}\b", help_text), (cls.name, option)
+
+
+def test_sources_lists_the_registry():
+    result = invoke("sources", "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["source"] for r in rows] == list(all_sources())
+
+
+def test_cache_info_clear_forget(tmp_path):
+    from prebrief.http.client import open_store
+    from prebrief.models import ContactQuery
+
+    store = open_store(tmp_path)
+    key = ContactQuery(name="Ada Vermeer", company="Acme").key()
+    store.set("a", 1, tag=key)
+    store.set("b", 2, tag="someone-else")
+    store.close()
+    info = invoke("cache", "info", "--cache-dir", str(tmp_path))
+    assert info.exit_code == 0 and "entries: 2" in info.stdout
+    forget = invoke("cache", "forget", "--name", "Ada Vermeer", "--company", "Acme",
+                    "--cache-dir", str(tmp_path))
+    assert forget.exit_code == 0 and "forgot 1" in forget.stdout
+    assert invoke("cache", "forget", "--cache-dir", str(tmp_path)).exit_code == 2
+    clear = invoke("cache", "clear", "--cache-dir", str(tmp_path))
+    assert clear.exit_code == 0 and "removed 1" in clear.stdout
+
+
+def test_cli_module_import_is_light():
+    """Start-up stays light: the CLI module must not import the HTTP or HTML stack."""
+    import subprocess
+    import sys
+
+    code = ("import sys, prebrief.cli.app; "
+            "print(','.join(m for m in ('httpx','bs4','jinja2','diskcache','lxml') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
