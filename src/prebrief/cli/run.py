@@ -54,7 +54,11 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def report_sources(briefing: Briefing, verbose: bool) -> None:
-    """One line per source on stderr, when asked for or when someone is watching."""
+    """One line per source on stderr, when asked for or when someone is watching; what an
+    offline run could not find is always named."""
+    missing = [url for r in briefing.sources for url in r.missing]
+    for url in missing:
+        typer.echo(f"not available offline: {url}", err=True)
     if not (verbose or sys.stderr.isatty()):
         return
     for result in briefing.sources:

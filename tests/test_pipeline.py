@@ -1,0 +1,121 @@
+"""gather end to end with stand-in sources: isolation of failures, result cache, offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+import prebrief.briefing as briefing_mod
+import prebrief.plan as plan_mod
+from prebrief.briefing import gather, usable
+from prebrief.config import RunOptions
+from prebrief.http.client import HttpSettings
+from prebrief.models import ContactQuery, Harvest, Identity, Status
+from prebrief.sources.base import Source, SourceContext
+
+
+class EchoSource(Source):
+    """Reads https://api.echo.example/users/<handle> and reports the name."""
+
+    name = "echo"
+    option = "--echo"
+    url_patterns = (r"https?://echo\.example/(?P<handle>\w+)",)
+
+    async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
+        got = await ctx.fetcher.get_json(f"https://api.echo.example/users/{target.handle}")
+        data = got.json()
+        ev = self.evidence("echo API", url=got.url, retrieved_at=got.retrieved_at)
+        from prebrief.models import Fact
+
+        return Harvest(facts=(Fact("name", data["name"], ev), Fact("bio", data["bio"], ev)))
+
+
+class BrokenSource(Source):
+    """Crashes with an unexpected data shape."""
+
+    name = "broken"
+
+    async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
+        return {}["missing"]  # type: ignore[return-value]
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    sources = {"echo": EchoSource, "broken": BrokenSource}
+    monkeypatch.setattr(plan_mod, "all_sources", lambda: sources)
+    monkeypatch.setattr(briefing_mod, "all_sources", lambda: sources)
+    monkeypatch.setattr(plan_mod, "route_url", lambda url: (EchoSource, "x")
+                        if EchoSource.match_url(url) else None)
+    return sources
+
+
+def handler_counting(calls: list[str]):
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(str(request.url))
+        if request.url.path == "/users/ada":
+            return httpx.Response(200, json={"name": "Ada Vermeer", "bio": "CTO at Acme"})
+        return httpx.Response(404, json={"message": "Not Found"})
+    return handler
+
+
+QUERY = ContactQuery(name="Ada Vermeer", handles=(("echo", "ada"), ("broken", "zzz")))
+
+
+async def test_one_broken_source_does_not_sink_the_briefing(registry, tmp_path: Path):
+    calls: list[str] = []
+    b = await gather(QUERY, HttpSettings(cache_dir=tmp_path), RunOptions(discover=False),
+                     transport=httpx.MockTransport(handler_counting(calls)))
+    statuses = {r.source: r.status for r in b.sources}
+    assert statuses == {"echo": Status.OK, "broken": Status.ERROR}
+    broken = next(r for r in b.sources if r.source == "broken")
+    assert "unexpected data shape" in broken.message and broken.hint
+    assert b.person.name == "Ada Vermeer" and usable(b)
+    assert any(s.text == "CTO at Acme" for s in b.signals)
+
+
+async def test_rerun_served_from_result_cache_without_network(registry, tmp_path: Path):
+    calls: list[str] = []
+    settings = HttpSettings(cache_dir=tmp_path)
+    options = RunOptions(discover=False)
+    await gather(QUERY, settings, options, transport=httpx.MockTransport(handler_counting(calls)))
+    first = len(calls)
+
+    def refuse(request):
+        raise AssertionError("network touched on a warm rerun")
+
+    again = await gather(QUERY, settings, options, transport=httpx.MockTransport(refuse))
+    assert first >= 1 and next(r for r in again.sources if r.source == "echo").ok
+    refreshed = await gather(QUERY, HttpSettings(cache_dir=tmp_path, refresh=True), options,
+                             transport=httpx.MockTransport(handler_counting(calls)))
+    assert len(calls) > first and refreshed.person.name == "Ada Vermeer"
+
+
+async def test_offline_names_what_is_missing(registry, tmp_path: Path):
+    query = ContactQuery(handles=(("echo", "nobody"),))
+    b = await gather(query, HttpSettings(cache_dir=tmp_path, offline=True),
+                     RunOptions(discover=False),
+                     transport=httpx.MockTransport(handler_counting([])))
+    result = b.sources[0]
+    assert result.status is Status.SKIPPED
+    assert result.missing == ("https://api.echo.example/users/nobody",)
+    assert not usable(b)
+
+
+async def test_not_found_is_reported_not_raised(registry, tmp_path: Path):
+    query = ContactQuery(handles=(("echo", "ghost"),))
+    b = await gather(query, HttpSettings(cache_dir=tmp_path), RunOptions(discover=False),
+                     transport=httpx.MockTransport(handler_counting([])))
+    assert b.sources[0].status is Status.NOT_FOUND and not usable(b)
+
+
+def test_urls_route_to_their_source_and_unknown_sources_are_usage_errors(registry):
+    from prebrief.errors import UsageError
+    from prebrief.plan import plan_targets
+
+    targets = plan_targets(ContactQuery(urls=("https://echo.example/ada",),
+                                        handles=(("echo", "ada"),)))
+    assert [(cls.name, i.handle) for cls, i in targets] == [("echo", "ada")]  # deduplicated
+    with pytest.raises(UsageError):
+        plan_targets(ContactQuery(handles=(("nosuch", "x"),)))
