@@ -22,7 +22,8 @@ SENSITIVE_CATEGORIES = (
 
 # Fact kinds that describe the person's record rather than say something about them;
 # they feed the identity header and are not classified into talking points.
-PROFILE_KINDS = frozenset({"name", "photo", "url", "follower_count", "handle", "timezone"})
+PROFILE_KINDS = frozenset({"name", "photo", "url", "follower_count", "handle", "timezone",
+                           "joined"})
 
 
 class Status(StrEnum):
