@@ -8,7 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from prebrief.http.client import HttpSettings, build_client
+from prebrief.http.client import build_client
+from prebrief.http.settings import HttpSettings
 from prebrief.http.fetcher import Fetcher
 from prebrief.http.replay import ReplayTransport
 from prebrief.models import ContactQuery, Identity, SourceResult

@@ -11,7 +11,7 @@ import prebrief.briefing as briefing_mod
 import prebrief.plan as plan_mod
 from prebrief.briefing import gather, usable
 from prebrief.config import RunOptions
-from prebrief.http.client import HttpSettings
+from prebrief.http.settings import HttpSettings
 from prebrief.models import ContactQuery, Harvest, Identity, Status
 from prebrief.sources.base import Source, SourceContext
 

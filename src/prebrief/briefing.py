@@ -19,7 +19,7 @@ from prebrief.sources.registry import all_sources
 if TYPE_CHECKING:
     import httpx
 
-    from prebrief.http.client import HttpSettings
+    from prebrief.http.settings import HttpSettings
     from prebrief.http.fetcher import Fetcher
 
 
@@ -101,7 +101,7 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
     """Gather everything public about one contact and assemble the briefing."""
     targets = plan_targets(query)
     if store is None and http.replay is None:
-        from prebrief.http.client import open_store
+        from prebrief.store import open_store
 
         store = open_store(http.cache_dir)
 

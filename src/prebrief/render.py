@@ -58,9 +58,14 @@ def md_link(text: object, url: object) -> Markup:
 
 @cache
 def _environment(kind: str) -> Environment:
+    from jinja2 import FileSystemBytecodeCache
+
+    # Compiled templates are reused across runs (a private per-user directory, keyed by each
+    # template's checksum), which takes template compilation off every rerun.
     common: dict[str, Any] = {"loader": FileSystemLoader(str(templates_dir())),
                               "undefined": StrictUndefined, "trim_blocks": True,
-                              "lstrip_blocks": True}
+                              "lstrip_blocks": True,
+                              "bytecode_cache": FileSystemBytecodeCache()}
     if kind == "md":
         env = Environment(autoescape=False, finalize=md_escape, **common)
     else:

@@ -89,7 +89,7 @@ def test_sources_lists_the_registry():
 
 
 def test_cache_info_clear_forget(tmp_path):
-    from prebrief.http.client import open_store
+    from prebrief.store import open_store
     from prebrief.models import ContactQuery
 
     store = open_store(tmp_path)

@@ -12,9 +12,11 @@ import pytest
 from prebrief import USER_AGENT
 from prebrief.errors import (BlockedError, NetworkError, NotAvailable, NotFound, RateLimited,
                              TooLarge)
-from prebrief.http.client import HttpSettings, build_client, open_store
+from prebrief.http.client import build_client
+from prebrief.http.settings import HttpSettings
+from prebrief.store import open_store
 from prebrief.http.fetcher import Fetcher
-from prebrief.http.politeness import HostPolicy
+from prebrief.http.settings import HostPolicy
 
 
 class Recorder:
@@ -371,3 +373,18 @@ def test_store_is_shared_and_taggable(tmp_path):
     store.set("k", 1, tag="contact-a")
     store.set("j", 2, tag="contact-b")
     assert store.evict("contact-a") == 1 and "j" in store and "k" not in store
+
+
+def test_ssl_verification_stays_on(monkeypatch, tmp_path):
+    import ssl
+
+    from prebrief.http.client import _ssl_verify
+
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    (tmp_path / "abcd1234.0").write_text("")
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    context = _ssl_verify()
+    assert isinstance(context, ssl.SSLContext)
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / "missing"))
+    assert _ssl_verify() is True  # httpx's own verified default

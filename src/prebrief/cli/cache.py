@@ -14,7 +14,7 @@ app = typer.Typer(no_args_is_help=True, help="Inspect or empty the local cache."
 
 def _store(cache_dir: Path | None):  # noqa: ANN202 - diskcache imported lazily
     from prebrief.config import default_cache_dir
-    from prebrief.http.client import open_store
+    from prebrief.store import open_store
 
     return open_store(cache_dir or default_cache_dir())
 

@@ -11,7 +11,7 @@ import typer
 
 if TYPE_CHECKING:
     from prebrief.config import RunOptions
-    from prebrief.http.client import HttpSettings
+    from prebrief.http.settings import HttpSettings
     from prebrief.models import Briefing, ContactQuery
 
 
@@ -19,7 +19,7 @@ def http_settings(cache_dir: Path | None, refresh: bool, offline: bool, replay: 
                   record: Path | None) -> HttpSettings:
     from prebrief.config import default_cache_dir
     from prebrief.errors import UsageError
-    from prebrief.http.client import HttpSettings
+    from prebrief.http.settings import HttpSettings
 
     if replay and record:
         raise UsageError("--replay and --record cannot be used together")

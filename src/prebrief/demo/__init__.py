@@ -35,7 +35,7 @@ def demo_query() -> tuple[ContactQuery, dict]:
 def build_demo_briefing(*, discover: bool = True) -> Briefing:
     """Run the real pipeline over the bundled replay recording; no network is touched."""
     from prebrief.briefing import gather
-    from prebrief.http.client import HttpSettings
+    from prebrief.http.settings import HttpSettings
 
     query, settings = demo_query()
     as_of = datetime.fromisoformat(settings["as_of"])

@@ -6,7 +6,7 @@ import httpx
 
 from prebrief.errors import TooLarge
 
-DEFAULT_MAX_BODY = 5 * 1024 * 1024
+from prebrief.http.settings import DEFAULT_MAX_BODY  # noqa: F401 - re-exported
 # Headers that describe the wire encoding; dropped once a body has been decoded and stored.
 WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 # Never stored, recorded or replayed.

@@ -6,7 +6,6 @@ import asyncio
 import json
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -15,19 +14,10 @@ import httpx
 from prebrief.errors import BlockedError, PrebriefError, RateLimited
 from prebrief.http.body import read_capped
 from prebrief.http.errors import is_rate_limited, reset_time
+from prebrief.http.settings import HostPolicy
 
 ROBOTS_TTL = 24 * 3600
 ROBOTS_MAX = 512 * 1024
-
-
-@dataclass(frozen=True)
-class HostPolicy:
-    """How hard we may press one host: concurrent requests, and a token bucket of ``burst``
-    request starts refilled at one per ``min_interval`` seconds."""
-
-    concurrency: int = 2
-    min_interval: float = 0.5
-    burst: int = 1
 
 
 def load_policies(overrides: dict[str, HostPolicy] | None = None) -> dict[str, HostPolicy]:
