@@ -48,10 +48,17 @@ def merge_roles(roles: Iterable[Role]) -> tuple[Role, ...]:
             continue
         if key not in best or _richness(role) > _richness(best[key]):
             best[key] = role
-    # A title-less entry for an organisation that also has a titled entry adds nothing.
+    # A title-less entry for an organisation that also has a titled entry adds nothing; GitHub's
+    # "@norrbrook" names the same employer as "Norrbrook Logistics", so match on whole words.
     titled_orgs = {org for (title, org) in best if title}
-    kept = [r for (title, org), r in best.items() if title or org not in titled_orgs]
+    kept = [r for (title, org), r in best.items()
+            if title or not any(_same_org(org, other) for other in titled_orgs)]
     return tuple(sorted(kept, key=lambda r: (not r.current, _negated(r.start))))
+
+
+def _same_org(a: str, b: str) -> bool:
+    words_a, words_b = set(a.split()), set(b.split())
+    return bool(words_a) and (words_a <= words_b or words_b <= words_a)
 
 
 def _richness(role: Role) -> int:

@@ -37,7 +37,9 @@ def safe_url(value: object) -> str:
     return ""
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
+# Only what can start formatting inline: with brackets escaped no link or image can form, and
+# every value sits after "- " or a label, so line-start markers (#, +, 1.) cannot trigger.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def md_escape(value: object) -> str:

@@ -63,7 +63,8 @@ def test_sensitive_content_never_rendered():
 def test_markdown_has_no_raw_html():
     md = render(briefing(name=HOSTILE, signals=(signal(HOSTILE),)), "md")
     assert "<script" not in md and "<img" not in md
-    assert md_escape("*bold* [x](y) <b>") == "\\*bold\\* \\[x\\]\\(y\\) ‹b›"
+    assert md_escape("*bold* [x](y) <b>") == "\\*bold\\* \\[x\\](y) ‹b›"
+    assert md_escape("supplier-risk (Python, ★42)") == "supplier-risk (Python, ★42)"
 
 
 def test_json_matches_schema_and_contract():

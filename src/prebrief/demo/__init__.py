@@ -21,13 +21,17 @@ def demo_dir() -> Path:
 
 def demo_query() -> tuple[ContactQuery, dict]:
     """The demo contact as the user would give it, plus the demo's settings."""
+    from prebrief.sources.registry import all_sources
+
     spec = tomllib.loads((demo_dir() / "contact.toml").read_text(encoding="utf-8"))
     contact = spec["contact"]
-    files = tuple((name, str(demo_dir() / path)) for name, path in contact.get("files", {}).items())
+    known = all_sources()  # a trimmed install still runs the demo with the sources it has
+    files = tuple((name, str(demo_dir() / path)) for name, path in contact.get("files", {}).items()
+                  if name in known)
     query = ContactQuery(
         name=contact.get("name"), company=contact.get("company"), email=contact.get("email"),
         location=contact.get("location"),
-        handles=tuple((k, v) for k, v in contact.get("handles", {}).items()),
+        handles=tuple((k, v) for k, v in contact.get("handles", {}).items() if k in known),
         urls=tuple(contact.get("urls", ())), files=files)
     return query, spec.get("demo", {})
 
