@@ -138,9 +138,11 @@ class Source:
                              url=target.url, source=self.name)
             return self.failed(target, err, started)
         identity = harvest.identity or target
+        # When the data was retrieved, which for cached or replayed data is not now.
+        stamps = [f.evidence.retrieved_at for f in harvest.facts if f.evidence.retrieved_at]
         return SourceResult(
             self.name, Status.OK, identity, message=harvest.note or "",
-            fetched_at=started, harvest=harvest,
+            fetched_at=max(stamps, default=started), harvest=harvest,
         )
 
     def failed(self, target: Identity, exc: PrebriefError, started: datetime) -> SourceResult:
