@@ -31,8 +31,10 @@ class Gatherer:
     """
 
     def __init__(self, client_factory: Callable[[], httpx.AsyncClient], http: HttpSettings,
-                 options: RunOptions, query: ContactQuery, store: Any = None) -> None:
+                 options: RunOptions, query: ContactQuery, store: Any = None,
+                 now: datetime | None = None) -> None:
         self._client_factory = client_factory
+        self.now = now
         self._client: httpx.AsyncClient | None = None
         self.http = http
         self.options = options
@@ -67,7 +69,8 @@ class Gatherer:
             if cached is not None:
                 return cached
         fetcher = self.fetcher(cls)
-        ctx = SourceContext(fetcher=fetcher, query=self.query, env=self.options.env)
+        ctx = SourceContext(fetcher=fetcher, query=self.query, env=self.options.env,
+                            now=self.now or datetime.now(UTC))
         result = await cls().run(identity, ctx)
         self.requests += fetcher.requests
         if key and result.status in (Status.OK, Status.NOT_FOUND):
@@ -110,7 +113,7 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
 
         return client or build_client(http, store=store, transport=transport)
 
-    gatherer = Gatherer(make_client, http, options, query, store)
+    gatherer = Gatherer(make_client, http, options, query, store, now=now)
     try:
         results = await gatherer.run_all(targets)
         identities = [r.identity for r in results]

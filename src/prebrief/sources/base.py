@@ -128,7 +128,7 @@ class Source:
 
     async def run(self, target: Identity, ctx: SourceContext) -> SourceResult:
         """Run ``collect`` and turn every failure into a recorded status, never an exception."""
-        started = datetime.now(UTC)
+        started = ctx.now
         try:
             harvest = await self.collect(target, ctx)
         except PrebriefError as exc:
