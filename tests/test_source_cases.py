@@ -8,7 +8,9 @@ import httpx
 import pytest
 
 from conftest import FIXTURES, run_source
-from prebrief.models import SourceResult, Status
+from prebrief.briefing import assemble
+from prebrief.models import ContactQuery, SourceResult, Status
+from prebrief.render import render
 from prebrief.sources.base import Source, SourceCase
 from prebrief.sources.registry import all_sources, route_url
 
@@ -128,3 +130,12 @@ async def test_source_survives_fault(item, fault: str, tmp_path: Path) -> None:
     assert result.message, "a failed source must say what happened"
     if fault == "malformed" and result.status is Status.OK:
         assert not result.harvest.facts, "garbage must not become facts"
+    else:
+        assert result.hint, "a failed source must say what to do next"
+    # The briefing is still produced, with this source's status and hint on the sheet.
+    briefing = assemble(ContactQuery(), [result], [result.identity])
+    html, md = render(briefing, "html"), render(briefing, "md")
+    status = result.status.value.replace("_", " ")
+    for text in (status, result.hint or ""):
+        assert text in html
+    assert status in md

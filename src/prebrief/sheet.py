@@ -68,4 +68,5 @@ def build_sheet(briefing: Briefing) -> dict[str, Any]:
 
 
 def _source_row(result: SourceResult) -> dict[str, Any]:
-    return {"result": result, "label": result.identity.label(), "status": result.status.value}
+    return {"result": result, "label": result.identity.label(), "status": result.status.value,
+            "status_text": result.status.value.replace("_", " ")}

@@ -16,7 +16,9 @@ SECRET_HEADERS = frozenset({"set-cookie", "cookie", "authorization", "proxy-auth
 def too_large(request: httpx.Request, cap: int) -> TooLarge:
     source = request.extensions.get("prebrief.source")
     return TooLarge(f"{request.url.host} sent more than {cap // 1024} KB; not read",
-                    url=str(request.url), source=source)
+                    url=str(request.url), source=source,
+                    hint="Bodies are capped to keep runs fast and safe; save the page and pass "
+                         "it as a file if it matters.")
 
 
 async def read_capped(response: httpx.Response, cap: int) -> bytes:

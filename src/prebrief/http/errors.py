@@ -86,10 +86,12 @@ def error_for_status(response: httpx.Response, *, source: str | None) -> FetchEr
         return RateLimited(f"{host} rate limit reached{when}", retry_at=retry_at,
                            url=url, source=source)
     if code in (404, 410):
-        return NotFound(f"{host} has no such profile (HTTP {code})", url=url, source=source)
+        return NotFound(f"{host} has no such profile (HTTP {code})", url=url, source=source,
+                        hint="Check the handle or URL; the profile may be renamed or deleted.")
     if code in (401, 403, 999, 402, 451):
         return BlockedError(f"{host} refused the request (HTTP {code})", url=url, source=source)
     if code >= 500:
         return NetworkError(f"{host} had a server error (HTTP {code})", url=url, source=source,
                             hint="Usually temporary; try again later.")
-    return FetchError(f"{host} rejected the request (HTTP {code})", url=url, source=source)
+    return FetchError(f"{host} rejected the request (HTTP {code})", url=url, source=source,
+                      hint="Check the handle or URL given for this source.")
