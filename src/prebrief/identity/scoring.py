@@ -72,8 +72,9 @@ def assess(candidate: Candidate, accepted: Mapping[Key, Candidate],
            query: ContactQuery, *, budget_note: str = "") -> Assessment:
     """Score one candidate against the profiles accepted so far (which exclude it)."""
     if candidate.given:
-        return Assessment(1.0, "accepted", (candidate.target[1].found_via,),
-                          candidate.target[1].found_via)
+        # The user's own word needs no reasons beyond found_via ("given by the user").
+        return Assessment(1.0, "accepted", candidate.identity.reasons,
+                          candidate.identity.found_via)
     score, reasons, best = _link_score(candidate, accepted)
     found_via = best.describe() if best else "a link from a profile that was not accepted"
     result = candidate.result
