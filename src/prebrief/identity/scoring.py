@@ -76,8 +76,10 @@ def assess(candidate: Candidate, accepted: Mapping[Key, Candidate],
         return Assessment(1.0, "accepted", candidate.identity.reasons,
                           candidate.identity.found_via)
     score, reasons, best = _link_score(candidate, accepted)
-    found_via = best.describe() if best else "a link from a profile that was not accepted"
     result = candidate.result
+    if best is None:  # nothing accepted vouches for it: support alone never lifts it
+        return _verdict(score, reasons, "a link from a profile that was not accepted")
+    found_via = best.describe()
     if result is None:
         reasons.append(budget_note or "not checked")
         return _verdict(min(score, SELF_LINK), reasons, found_via)
@@ -90,7 +92,7 @@ def assess(candidate: Candidate, accepted: Mapping[Key, Candidate],
     for delta, reason in _support(candidate, known, verified=score >= VERIFIED):
         score += delta
         reasons.append(reason)
-    if best is not None and score < VERIFIED:
+    if score < VERIFIED:
         score += _back_link_bonus(candidate, accepted, best, reasons)
     return _verdict(score, reasons, found_via)
 
