@@ -27,6 +27,7 @@ POSSIBLE = 0.35
 VERIFIED = 0.9
 SELF_LINK = 0.5
 MENTION = 0.35
+DISCOVERED_MAX = 0.98
 _TEXT_KINDS = ("headline", "role", "bio", "summary")
 
 
@@ -98,7 +99,8 @@ def assess(candidate: Candidate, accepted: Mapping[Key, Candidate],
 
 
 def _verdict(score: float, reasons: list[str], found_via: str) -> Assessment:
-    confidence = round(min(1.0, max(0.0, score)), 2)
+    # Full confidence is kept for what the user gave; a discovered profile stays below it.
+    confidence = round(min(DISCOVERED_MAX, max(0.0, score)), 2)
     return Assessment(confidence, outcome_for(confidence), tuple(reasons), found_via)
 
 
@@ -122,8 +124,7 @@ def _edge_strength(candidate: Candidate, edge: Edge, origin: Candidate) -> tuple
     if edge.link.verified:
         return VERIFIED, f"verified: {edge.describe()} (checked by the platform)"
     if candidate.links_to(origin):
-        return VERIFIED, (f"verified two-way: {origin.label} links here ({edge.describe()}) "
-                          "and this profile links back")
+        return VERIFIED, f"verified two-way: {edge.describe()}, and this profile links back"
     if edge.link.rel in SELF_RELS:
         return SELF_LINK, f"one-way {edge.describe()} (no link back)"
     return MENTION, f"mentioned: {edge.describe()}"
