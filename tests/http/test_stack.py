@@ -388,3 +388,6 @@ def test_ssl_verification_stays_on(monkeypatch, tmp_path):
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / "missing"))
     assert _ssl_verify() is True  # httpx's own verified default
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "corporate-ca.pem"))
+    assert _ssl_verify() is True  # the user's own bundle wins
