@@ -2,7 +2,8 @@
 
     python bench/bench_brief.py [--latency 0.1] [--full]
 
-Cold: the whole gather + render in-process with an empty cache (modules already imported), against the critical-path
+Cold: what `prebrief brief` does (gather + render) in-process with an empty cache, modules
+already imported, against the critical-path
 bound (longest chain of dependent requests x latency). Warm: the `prebrief brief` command in a
 fresh process with the cache filled (and --offline, so it provably touches no network), against
 `prebrief --version`. Targets: cold <= 1.3x bound, warm <= 2x start-up, start-up <= 0.3 s.
@@ -11,7 +12,6 @@ fresh process with the cache filled (and --offline, so it provably touches no ne
 from __future__ import annotations
 
 import argparse
-import asyncio
 import statistics
 import subprocess
 import sys
@@ -23,12 +23,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from localnet import LocalNetwork, LocalServer  # noqa: E402
 
-from prebrief.briefing import gather  # noqa: E402
+from prebrief.cli.run import briefing_and_sheet  # noqa: E402
 from prebrief.config import RunOptions  # noqa: E402
 from prebrief.demo import demo_dir, demo_query  # noqa: E402
 from prebrief.http.client import HttpSettings  # noqa: E402
 from prebrief.models import ContactQuery  # noqa: E402
-from prebrief.render import render  # noqa: E402
 
 PREBRIEF = [sys.executable, "-m", "prebrief"]
 
@@ -61,14 +60,12 @@ def timed(cmd: list[str], runs: int = 7, env: dict | None = None) -> float:
     return statistics.median(times)
 
 
-async def cold_run(query: ContactQuery, cache: Path, port: int, env: dict,
-                   discover: bool) -> float:
+def cold_run(query: ContactQuery, cache: Path, port: int, env: dict, discover: bool) -> float:
+    """What `prebrief brief -o x.html` does, with the network swapped for the local server."""
     http = HttpSettings(cache_dir=cache)
     start = time.perf_counter()
-    briefing = await gather(query, http, RunOptions(discover=discover, env=env),
-                            transport=LocalNetwork(port))
-    for fmt in ("html", "md", "json"):
-        render(briefing, fmt)
+    briefing_and_sheet(query, http, RunOptions(discover=discover, env=env), "html",
+                       transport=LocalNetwork(port))
     return time.perf_counter() - start
 
 
@@ -82,10 +79,10 @@ def main() -> None:
     server = LocalServer(demo_dir() / "replay", latency=args.latency)
     with tempfile.TemporaryDirectory() as tmp:
         # Load every module once against a throw-away cache: start-up is measured on its own.
-        asyncio.run(cold_run(query, Path(tmp) / "warm-up", server.port, env, discover))
+        cold_run(query, Path(tmp) / "warm-up", server.port, env, discover)
         server.reset()
         cache = Path(tmp) / "cache"
-        cold = asyncio.run(cold_run(query, cache, server.port, env, discover))
+        cold = cold_run(query, cache, server.port, env, discover)
         depths = server.depth_by_source()
         requests = len(server.hits)
         chain = max(depths.values(), default=0)

@@ -119,3 +119,41 @@ def test_urls_route_to_their_source_and_unknown_sources_are_usage_errors(registr
     assert [(cls.name, i.handle) for cls, i in targets] == [("echo", "ada")]  # deduplicated
     with pytest.raises(UsageError):
         plan_targets(ContactQuery(handles=(("nosuch", "x"),)))
+
+
+def test_identical_rerun_reuses_briefing_and_sheet(registry, tmp_path: Path):
+    from prebrief.cli.run import briefing_and_sheet
+
+    calls: list[str] = []
+    settings = HttpSettings(cache_dir=tmp_path)
+    options = RunOptions(discover=False)
+    first, sheet = briefing_and_sheet(QUERY, settings, options, "md",
+                                      transport=httpx.MockTransport(handler_counting(calls)))
+
+    def refuse(request):
+        raise AssertionError("network touched on an identical rerun")
+
+    again, sheet_again = briefing_and_sheet(QUERY, settings, options, "md",
+                                            transport=httpx.MockTransport(refuse))
+    assert sheet_again == sheet and again.generated_at == first.generated_at
+    # Other options are another briefing; --refresh gathers again.
+    other, _ = briefing_and_sheet(QUERY, settings, RunOptions(discover=False, budget=3), "md",
+                                  transport=httpx.MockTransport(refuse))
+    assert other.person.name == "Ada Vermeer"  # from the per-source result cache
+    before = len(calls)
+    briefing_and_sheet(QUERY, HttpSettings(cache_dir=tmp_path, refresh=True), options, "md",
+                       transport=httpx.MockTransport(handler_counting(calls)))
+    assert len(calls) > before
+
+
+def test_changed_user_file_is_a_new_briefing(tmp_path: Path):
+    from prebrief.reuse import briefing_key
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("one")
+    query = ContactQuery(name="Ada Vermeer", files=(("notes", str(notes)),))
+    key = briefing_key(query, RunOptions())
+    notes.write_text("one and two")
+    assert briefing_key(query, RunOptions()) != key
+    notes.unlink()
+    assert briefing_key(query, RunOptions()) is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -94,6 +93,8 @@ class Gatherer:
                 f"{self.query.key()}")
 
     async def run_all(self, targets: Iterable[Target]) -> list[SourceResult]:
+        import asyncio
+
         return list(await asyncio.gather(*(self.run_one(t) for t in targets)))
 
 
@@ -126,6 +127,12 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
     finally:
         if client is None:
             await gatherer.aclose()
+    if store is not None and http.replay is None and not http.offline:
+        from prebrief.reuse import save_briefing
+
+        ttl = min((all_sources()[r.source].ttl.total_seconds() for r in briefing.sources
+                   if r.source in all_sources()), default=3600)
+        save_briefing(store, query, options, briefing, ttl)
     return briefing
 
 

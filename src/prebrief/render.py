@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from prebrief.models import Briefing
@@ -59,8 +58,8 @@ def md_link(text: object, url: object) -> Markup:
 
 
 @cache
-def _environment(kind: str) -> Environment:
-    from jinja2 import FileSystemBytecodeCache
+def _environment(kind: str) -> Any:
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
     # Compiled templates are reused across runs (a private per-user directory, keyed by each
     # template's checksum), which takes template compilation off every rerun.

@@ -117,3 +117,36 @@ def test_cli_module_import_is_light():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_brief_from_a_replay_end_to_end(tmp_path):
+    out = tmp_path / "saskia.json"
+    result = invoke("brief", "--website", "https://saskia.example/", "--no-discover",
+                    "--replay", str(FIXTURES / "website" / "jsonld-graph"),
+                    "--cache-dir", str(tmp_path / "c"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["person"]["name"] == "Saskia Lindqvist"
+    assert data["sources"][0]["status"] == "ok"
+
+
+def test_nothing_usable_exits_1_but_still_writes_the_sheet(tmp_path):
+    out = tmp_path / "gone.md"
+    result = invoke("brief", "--website", "https://gone.example/", "--no-discover",
+                    "--replay", str(FIXTURES / "website" / "gone"),
+                    "--cache-dir", str(tmp_path / "c"), "-o", str(out))
+    assert result.exit_code == 1
+    assert "nothing usable" in result.stderr
+    assert "not found" in out.read_text()
+
+
+def test_unrecorded_request_in_replay_is_a_source_error_not_a_crash(tmp_path):
+    result = invoke("brief", "--website", "https://elsewhere.example/", "--no-discover",
+                    "--replay", str(FIXTURES / "website" / "gone"), "--format", "json",
+                    "--cache-dir", str(tmp_path / "c"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    source = json.loads(result.stdout)["sources"][0]
+    assert source["status"] == "skipped" and "not in the replay recording" in source["message"]

@@ -388,3 +388,17 @@ def test_ssl_verification_stays_on(monkeypatch, tmp_path):
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / "missing"))
     assert _ssl_verify() is True  # httpx's own verified default
+    monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "corporate-ca.pem"))
+    assert _ssl_verify() is True  # the user's own bundle wins
+
+
+async def test_replay_without_robots_serves_recorded_pages(tmp_path):
+    rec = tmp_path / "rec"
+    (rec / "bodies").mkdir(parents=True)
+    (rec / "bodies" / "p.html").write_text("<html>hi</html>")
+    (rec / "manifest.json").write_text(json.dumps([{
+        "method": "GET", "url": "https://site.example/p", "status": 200,
+        "headers": {"content-type": "text/html"}, "body": "bodies/p.html"}]))
+    async with build_client(HttpSettings(cache_dir=tmp_path / "c", replay=rec)) as client:
+        assert (await fetcher(client).get_page("https://site.example/p")).text == "<html>hi</html>"

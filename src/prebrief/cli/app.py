@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -18,7 +17,7 @@ from prebrief import __version__
 class PrebriefGroup(TyperGroup):
     """Maps every PrebriefError to one clear line plus its hint; exit 2 for usage errors."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         from prebrief.errors import PrebriefError, UsageError
 
         args = [*getattr(ctx, "_protected_args", ()), *ctx.args]
@@ -30,9 +29,9 @@ class PrebriefGroup(TyperGroup):
                 import traceback
 
                 traceback.print_exc()
-            click.echo(f"error: {exc.message}", err=True)
+            typer.echo(f"error: {exc.message}", err=True)
             if exc.hint:
-                click.echo(f"hint: {exc.hint}", err=True)
+                typer.echo(f"hint: {exc.hint}", err=True)
             ctx.exit(2 if isinstance(exc, UsageError) else 1)
 
 

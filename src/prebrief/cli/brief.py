@@ -50,13 +50,11 @@ def brief(
 
     Example: prebrief brief --name "Saskia Lindqvist" --github lindqvist-dev -o saskia.html
     """
-    from prebrief.cli.run import (format_for, gather_briefing, http_settings, report_sources,
-                                  write_output)
+    from prebrief.cli.run import (briefing_and_sheet, format_for, http_settings,
+                                  report_sources, write_output)
     from prebrief.config import RunOptions, load_config, token_env
     from prebrief.errors import UsageError
     from prebrief.models import ContactQuery
-    from prebrief.render import render
-
     handles = [(n, v) for n, v in (("website", website), ("github", github),
                                     ("linkedin", linkedin), ("x", x), ("facebook", facebook),
                                     ("mastodon", mastodon), ("bluesky", bluesky)) if v]
@@ -74,9 +72,9 @@ def brief(
     config = load_config()
     me_path = str(me) if me else config.get("me")
     options = RunOptions(discover=discover, photos=photos, me_path=me_path, env=token_env())
-    briefing = gather_briefing(query, http, options)
+    briefing, sheet = briefing_and_sheet(query, http, options, fmt)
     report_sources(briefing, verbose)
-    write_output(render(briefing, fmt), output)
+    write_output(sheet, output)
     from prebrief.briefing import usable
 
     if not usable(briefing):

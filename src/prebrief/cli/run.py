@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -34,10 +33,32 @@ def http_settings(cache_dir: Path | None, refresh: bool, offline: bool, replay: 
                         offline=offline, replay=replay, record=record)
 
 
-def gather_briefing(query: ContactQuery, http: HttpSettings, options: RunOptions) -> Briefing:
-    from prebrief.briefing import gather
+def briefing_and_sheet(query: ContactQuery, http: HttpSettings, options: RunOptions,
+                       fmt: str, transport: Any = None) -> tuple[Briefing, str]:
+    """An identical recent run's briefing and sheet from the cache, else gather and render."""
+    store = None
+    if http.replay is None:
+        from prebrief.reuse import load_briefing, load_rendered
+        from prebrief.store import open_store
 
-    return asyncio.run(gather(query, http, options))
+        store = open_store(http.cache_dir)
+        if not http.refresh:
+            briefing = load_briefing(store, query, options)
+            text = load_rendered(store, query, options, fmt) if briefing else None
+            if briefing is not None and text is not None:
+                return briefing, text
+    import asyncio
+
+    from prebrief.briefing import gather
+    from prebrief.render import render
+
+    briefing = asyncio.run(gather(query, http, options, store=store, transport=transport))
+    text = render(briefing, fmt)
+    if store is not None and not http.offline:
+        from prebrief.reuse import save_rendered
+
+        save_rendered(store, query, options, fmt, text, ttl=24 * 3600)
+    return briefing, text
 
 
 def write_output(text: str, output: Path | None) -> None:

@@ -24,10 +24,13 @@ from prebrief.store import open_store
 def _ssl_verify() -> ssl.SSLContext | bool:
     """The system's hashed CA directory, looked up on demand by OpenSSL (about 50 ms less
     start-up than parsing a whole PEM bundle); httpx's default where there is none, or where
-    the user pointed SSL_CERT_FILE at a bundle of their own."""
-    if os.environ.get("SSL_CERT_FILE"):
-        return True
-    capath = os.environ.get("SSL_CERT_DIR") or ssl.get_default_verify_paths().capath
+    the user pointed SSL_CERT_FILE at a bundle of their own. (The system bundle and the hashed
+    directory are generated from the same certificates.)"""
+    defaults = ssl.get_default_verify_paths()
+    cafile = os.environ.get("SSL_CERT_FILE")
+    if cafile and os.path.realpath(cafile) != os.path.realpath(defaults.cafile or ""):
+        return True  # the user's own bundle
+    capath = os.environ.get("SSL_CERT_DIR") or defaults.capath
     try:
         hashed = capath and any(name.endswith(".0") for name in os.listdir(capath))
     except OSError:

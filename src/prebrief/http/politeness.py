@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from prebrief.errors import BlockedError, PrebriefError, RateLimited
+from prebrief.errors import BlockedError, NotAvailable, PrebriefError, RateLimited
 from prebrief.http.body import read_capped
 from prebrief.http.errors import is_rate_limited, reset_time
 from prebrief.http.settings import HostPolicy
@@ -183,9 +183,12 @@ class PoliteTransport(httpx.AsyncBaseTransport):
         try:
             response = await self._send(request)
             body = await read_capped(response, ROBOTS_MAX)
-        except PrebriefError as exc:
-            if exc.status == "skipped":  # offline or not in the replay: say so, don't guess
-                raise
+        except NotAvailable:
+            # Only a replay gets here (offline runs stop at the cache). A recording holds the
+            # pages its live run was allowed to fetch, and robots.txt may have come from the
+            # cache then, so a recording without it means no rules to apply.
+            return ""
+        except PrebriefError:
             return "User-agent: *\nDisallow: /\n"
         except httpx.HTTPError:
             return "User-agent: *\nDisallow: /\n"

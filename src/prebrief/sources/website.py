@@ -30,6 +30,11 @@ class WebsiteSource(Source):
                        "roles": [("Head of Data", "Brekke Freight", True)],
                        "education": ["Chalmers Institute of Shipping"],
                        "links": ["github.com/slindqvist", "social.example/@saskia"]}),
+        SourceCase("jsonld-array", Identity("website", url="https://piet.example/"),
+                   "jsonld-array", expect={
+                       "facts": [("name", "Piet Hoogendijk-Nkemelu"), ("location", "Eindhoven"),
+                                 ("headline", "Category Manager at Valkenburg Retail")],
+                       "links": ["social.example/@piet"]}),
         SourceCase("hcard", Identity("website", url="https://tomas.example/"), "hcard", expect={
             "facts": [("name", "Tomás Ferreira-Holm"), ("bio", "climbing")],
             "roles": [("Platform Engineer", "Quayside Robotics")],

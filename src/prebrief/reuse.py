@@ -1,0 +1,77 @@
+"""Reusing an identical earlier run: its assembled briefing and the sheets rendered from it.
+
+Same contact, same options, same user files (by mtime and size), same tokens present and the
+same prebrief version give the same briefing while its sources' data is fresh, so a rerun
+neither gathers nor renders again. ``--refresh`` and replays never reuse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prebrief import __version__
+
+if TYPE_CHECKING:
+    from prebrief.config import RunOptions
+    from prebrief.models import Briefing, ContactQuery
+
+
+def _stamp(path: str) -> str | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def briefing_key(query: ContactQuery, options: RunOptions) -> str | None:
+    stamps = [f"{path}:{_stamp(path)}" for _, path in query.files]
+    if options.me_path:
+        stamps.append(f"me:{_stamp(options.me_path)}")
+    if any(s.endswith(":None") for s in stamps):
+        return None  # a file that cannot be read: let the run say so
+    parts = [__version__, query.key(), repr(sorted(query.handles)), repr(sorted(query.urls)),
+             repr(stamps), f"{options.discover}:{options.depth}:{options.budget}:{options.photos}",
+             ",".join(sorted(options.env))]
+    return "briefing:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def load_briefing(store: Any, query: ContactQuery, options: RunOptions) -> Briefing | None:
+    key = briefing_key(query, options)
+    return store.get(key) if key else None
+
+
+def save_briefing(store: Any, query: ContactQuery, options: RunOptions, briefing: Briefing,
+                  ttl: float) -> None:
+    key = briefing_key(query, options)
+    if key:
+        store.set(key, briefing, expire=ttl, tag=query.key())
+
+
+def _templates_fingerprint() -> str:
+    from prebrief.render import templates_dir
+
+    root = templates_dir()
+    stamps = sorted(f"{p.relative_to(root)}:{_stamp(str(p))}" for p in Path(root).rglob("*")
+                    if p.is_file())
+    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
+
+
+def _render_key(query: ContactQuery, options: RunOptions, fmt: str) -> str | None:
+    key = briefing_key(query, options)
+    return f"rendered:{key}:{fmt}:{_templates_fingerprint()}" if key else None
+
+
+def load_rendered(store: Any, query: ContactQuery, options: RunOptions, fmt: str) -> str | None:
+    key = _render_key(query, options, fmt)
+    return store.get(key) if key else None
+
+
+def save_rendered(store: Any, query: ContactQuery, options: RunOptions, fmt: str, text: str,
+                  ttl: float) -> None:
+    key = _render_key(query, options, fmt)
+    if key:
+        store.set(key, text, expire=ttl, tag=query.key())
