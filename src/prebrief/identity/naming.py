@@ -61,21 +61,36 @@ def fallback_similarity(a: str, b: str) -> tuple[float, str]:
 
 
 def org_key(name: str) -> str:
-    """The distinctive part of an organisation's name: 'norrbrook' for '@Norrbrook Logistics'."""
-    words = [w for w in fold(name.lstrip("@")).split() if w not in _LEGAL]
-    return words[0] if words else ""
+    """An organisation's name without '@', legal suffixes and spaces: 'norrbrooklogistics'."""
+    return "".join(w for w in fold(name.lstrip("@")).split() if w not in _LEGAL)
+
+
+def same_org(a: str, b: str) -> bool:
+    """'@norrbrook' and 'Norrbrook Logistics B.V.' name the same organisation."""
+    left, right = org_key(a), org_key(b)
+    short, long_ = sorted((left, right), key=len)
+    return len(short) >= 4 and long_.startswith(short)
 
 
 def org_matches(known: Iterable[str], candidate_orgs: Iterable[str],
                 candidate_text: str = "") -> str | None:
     """The known organisation the candidate also names (in a role or in its text), if any."""
-    orgs = {org_key(o) for o in candidate_orgs} - {""}
-    text_words = set(fold(candidate_text).split())
+    orgs = list(candidate_orgs)
+    text = "".join(fold(candidate_text).split())
     for name in known:
         key = org_key(name)
-        if len(key) >= 3 and (key in orgs or key in text_words):
+        if any(same_org(name, org) for org in orgs) or (len(key) >= 4 and key in text):
             return name
     return None
+
+
+def distinct_orgs(names: Iterable[str]) -> list[str]:
+    """Organisation names with aliases of one another dropped (the first spelling kept)."""
+    kept: list[str] = []
+    for name in names:
+        if org_key(name) and not any(same_org(name, k) for k in kept):
+            kept.append(name)
+    return kept
 
 
 def place_matches(known: Iterable[str], candidate: Iterable[str]) -> str | None:

@@ -16,6 +16,7 @@ from prebrief.identity.graph import SELF_RELS, Candidate, Edge, Key
 from prebrief.identity.naming import (
     DIFFERENT_NAME,
     SAME_NAME,
+    distinct_orgs,
     name_similarity,
     org_matches,
     place_matches,
@@ -59,7 +60,7 @@ class Known:
         for c in accepted:
             orgs += _orgs(c)
             places += _facts(c, "location")
-        return cls(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(orgs)),
+        return cls(tuple(dict.fromkeys(names)), tuple(distinct_orgs(orgs)),
                    tuple(dict.fromkeys(places)))
 
 
