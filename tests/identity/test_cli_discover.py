@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -47,3 +48,20 @@ def test_name_alone_is_a_usage_error():
     got = invoke("--name", "Marit Vandersloot")
     assert got.exit_code == 2
     assert "nothing to start from" in got.output
+
+
+def test_brief_verbose_lists_rejected_candidates_with_reasons(tmp_path):
+    web = str(Path(__file__).parent.parent / "fixtures" / "web")
+    got = CliRunner().invoke(app, ["brief", "--replay", web, "--name", "Tomasz Wren",
+                                   "--github", "twren", "-f", "json", "-v"])
+    assert got.exit_code == 0, got.output
+    line = next(x for x in got.stderr.splitlines() if x.startswith("rejected"))
+    assert "github.com/tomwren-old" in line and "dead link" in line
+
+
+def test_discover_table_hides_rejected_unless_verbose():
+    web = str(Path(__file__).parent.parent / "fixtures" / "web")
+    args = ["--replay", web, "--name", "Tomasz Wren", "--github", "twren"]
+    quiet, loud = invoke(*args), invoke(*args, "-v")
+    assert "tomwren-old" not in quiet.output and "1 rejected candidate(s) not shown" in quiet.output
+    assert "tomwren-old" in loud.output and "dead link" in loud.output
