@@ -132,3 +132,28 @@ def test_profiles_on_platforms_without_a_source_are_not_read_as_websites(monkeyp
     routed = route_link(link("https://wren.example/", "me"), "rel=me on x")
     assert routed is not None and routed[0].name == "website"
     assert routed[1].found_via == "rel=me on x"
+
+
+def test_handles_named_in_a_bio_become_weak_links():
+    from prebrief.identity.graph import bio_links
+    from prebrief.models import Evidence
+
+    ev = Evidence("github", "test")
+    text = ("Robots at Quayline. Also @tomasz@quay.example, github.com/twren-lab and "
+            "https://wren.example/notes. Mail t@wren.example; @wren.bsky.social")
+    urls = [lk.url for lk in bio_links(text, ev)]
+    assert urls == ["https://wren.example/notes", "https://quay.example/@tomasz",
+                    "https://github.com/twren-lab", "https://bsky.app/profile/wren.bsky.social"]
+    assert {lk.rel for lk in bio_links(text, ev)} == {"bio"}
+
+
+async def test_bio_handle_is_followed_but_alone_never_accepted():
+    bio_only = "https://github.com/wren-bots"
+    web = web_of(
+        result("website", SITE, name="Tomasz Wren", bio="My bots: github.com/wren-bots"),
+        result("github", bio_only, name="Tomasz Wren", org="Quayline Robotics"))
+    gatherer = StandInGatherer(web)
+    _, identities = await run(gatherer, SITE)
+    found = by_url(identities)[url_key(bio_only)]
+    assert bio_only in gatherer.fetched
+    assert found.outcome == "possible" and "mentioned: bio link" in found.reasons[0]

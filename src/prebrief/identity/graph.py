@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from prebrief.errors import PrebriefError
-from prebrief.models import Identity, Link, SourceResult
+from prebrief.models import Evidence, Identity, Link, SourceResult
 
 if TYPE_CHECKING:
     from prebrief.plan import Target
@@ -83,7 +83,15 @@ class Candidate:
         return found - {""}
 
     def links(self) -> tuple[Link, ...]:
-        return self.result.harvest.links if self.result and self.result.ok else ()
+        """Links the profile publishes, plus handles and URLs named in its bio."""
+        if not (self.result and self.result.ok):
+            return ()
+        harvest = self.result.harvest
+        published = {url_key(link.url) for link in harvest.links}
+        named = [link for fact in harvest.facts if fact.kind in _BIO_KINDS
+                 for link in bio_links(fact.text, fact.evidence)
+                 if url_key(link.url) not in published]
+        return harvest.links + tuple({url_key(lk.url): lk for lk in named}.values())
 
     def links_to(self, other: Candidate) -> bool:
         targets = other.urls()
@@ -101,6 +109,26 @@ def _is_platform_profile(url: str) -> bool:
     host = (parts.hostname or "").lower().removeprefix("www.")
     # Mastodon and other fediverse servers live on any host; their profiles are /@user.
     return host in PLATFORM_HOSTS or bool(re.match(r"^/@[\w.-]+/?$", parts.path))
+
+
+_BIO_KINDS = frozenset({"bio", "summary", "headline"})
+_BIO_PATTERNS = (
+    (re.compile(r"https?://[^\s<>\"')\]]+"), "{0}"),
+    (re.compile(r"(?<![\w/@])@([A-Za-z0-9_]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"),
+     "https://{2}/@{1}"),
+    (re.compile(r"(?<![\w/.])(?:www\.)?github\.com/([A-Za-z0-9-]+)"), "https://github.com/{1}"),
+    (re.compile(r"(?<![\w/])@([a-z0-9-]+\.bsky\.social)"), "https://bsky.app/profile/{1}"),
+)
+
+
+def bio_links(text: str, evidence: Evidence) -> list[Link]:
+    """Profile URLs and handles (@user@server, github.com/user) named in a bio's text."""
+    found: list[Link] = []
+    for pattern, template in _BIO_PATTERNS:
+        for match in pattern.finditer(text):
+            url = template.format(match.group(0), *match.groups()).rstrip(".,;:!?")
+            found.append(Link(url, "bio", evidence))
+    return found
 
 
 def route_link(link: Link, found_via: str) -> Target | None:
