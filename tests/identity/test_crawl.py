@@ -157,3 +157,13 @@ async def test_bio_handle_is_followed_but_alone_never_accepted():
     found = by_url(identities)[url_key(bio_only)]
     assert bio_only in gatherer.fetched
     assert found.outcome == "possible" and "mentioned: bio link" in found.reasons[0]
+
+
+async def test_two_spellings_of_one_profile_become_one_candidate():
+    alias = "https://github.com/TWren-Alias"  # the API answers with the canonical login
+    canonical = result("github", GH, name="Tomasz Wren", org="Quayline Robotics",
+                       links=(link(SITE, "blog"),))
+    web = {**web_of(result("website", SITE, name="Tomasz Wren", links=(link(alias, "sameAs"),)),
+                    canonical), url_key(alias): canonical}
+    _, identities = await run(StandInGatherer(web), SITE, GH)
+    assert [url_key(i.url) for i in identities].count(url_key(GH)) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from prebrief.identity.graph import Candidate, Edge, Key, route_link, url_key
+from prebrief.identity.graph import Candidate, Edge, Key, is_self_declared, route_link, url_key
 from prebrief.identity.scoring import Assessment, assess
 from prebrief.models import ContactQuery, Identity, SourceResult
 
@@ -33,6 +33,20 @@ class DiscoveryGraph:
     def index(self, candidate: Candidate) -> None:
         for url in candidate.urls():
             self._by_url.setdefault(url, candidate.key)
+
+    def settle(self, candidate: Candidate) -> None:
+        """Index a fetched candidate, or fold it into the profile it turned out to be."""
+        twin = next((self._by_url[u] for u in candidate.urls()
+                     if self._by_url.get(u, candidate.key) != candidate.key), None)
+        if twin is None:
+            self.index(candidate)
+            return
+        # Two spellings of one profile (/@user and /users/user): one candidate, all the links.
+        del self.candidates[candidate.key]
+        for url in candidate.urls():
+            self._by_url[url] = twin
+        self.candidates[twin].edges.extend(
+            e for e in candidate.edges if e.origin != twin)
 
     def find(self, key: Key, url: str | None) -> Candidate | None:
         found = self.candidates.get(key)
@@ -123,7 +137,7 @@ async def discover(gatherer: Gatherer, results: list[SourceResult],
         fetched = await gatherer.run_all([c.target for c in chosen])
         for candidate, result in zip(chosen, fetched, strict=True):
             candidate.result = result
-            graph.index(candidate)
+            graph.settle(candidate)
         verdicts = graph.resolve()
     return graph.outcome(verdicts)
 
@@ -135,6 +149,4 @@ def _within_budget(fresh: list[Candidate], remaining: int) -> list[Candidate]:
 
 
 def _link_rank(edge: Edge) -> int:
-    from prebrief.identity.graph import SELF_RELS
-
-    return 2 if edge.link.verified else 1 if edge.link.rel in SELF_RELS else 0
+    return 2 if edge.link.verified else 1 if is_self_declared(edge.link) else 0

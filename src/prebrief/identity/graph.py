@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 Key = tuple[str, str]
 
 # Links a person declares as their own; an unknown host is read as a website only via these.
-SELF_RELS = frozenset({"me", "sameAs", "blog", "website", "url", "twitter", "verified"})
-REL_LABELS = {"me": "rel=me", "sameAs": "JSON-LD sameAs", "blog": "GitHub blog field",
+SELF_RELS = frozenset({"me", "sameas", "blog", "website", "url", "homepage", "twitter",
+                       "twitter_username", "verified", "field"})
+REL_LABELS = {"me": "rel=me", "sameas": "JSON-LD sameAs", "blog": "GitHub blog field",
               "twitter": "GitHub twitter_username", "website": "website field",
               "verified": "verified account", "bio": "bio link"}
 _HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "m.facebook.com":
@@ -34,12 +35,22 @@ def url_key(url: str | None) -> str:
     return f"{host}{parts.path.rstrip('/')}".lower() if host else ""
 
 
+def rel_of(link: Link) -> str:
+    """The link's rel, normalised: 'rel=me' and 'me' alike, 'sameAs' as 'sameas'."""
+    return link.rel.strip().casefold().removeprefix("rel=")
+
+
+def is_self_declared(link: Link) -> bool:
+    """Published by the person as their own (rel=me, sameAs, a profile field), not a mention."""
+    return link.verified or rel_of(link) in SELF_RELS
+
+
 def rel_label(link: Link) -> str:
     """How a link was published, in words: 'rel=me', 'verified account'."""
-    if link.verified and link.rel not in ("me", "sameAs"):
-        return f"verified {REL_LABELS.get(link.rel, link.rel)}".replace("verified verified",
-                                                                        "verified")
-    return REL_LABELS.get(link.rel, link.rel)
+    label = REL_LABELS.get(rel_of(link), link.rel)
+    if link.verified and rel_of(link) not in ("me", "sameas", "verified"):
+        return f"verified {label}"
+    return label
 
 
 @dataclass(frozen=True)
@@ -140,7 +151,7 @@ def route_link(link: Link, found_via: str) -> Target | None:
         return None
     # An unknown host is read as a personal website only when declared as the person's own;
     # a bio link to a news site or an employer is not a profile.
-    if plan.route_url(url) is None and not (link.verified or link.rel in SELF_RELS):
+    if plan.route_url(url) is None and not is_self_declared(link):
         return None
     if plan.route_url(url) is None and _is_platform_profile(url):
         return None  # a platform whose source is not installed: not a personal website

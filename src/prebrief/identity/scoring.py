@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from prebrief.identity.graph import SELF_RELS, Candidate, Edge, Key
+from prebrief.identity.graph import Candidate, Edge, Key, is_self_declared
 from prebrief.identity.naming import (
     DIFFERENT_NAME,
     SAME_NAME,
@@ -126,7 +126,7 @@ def _edge_strength(candidate: Candidate, edge: Edge, origin: Candidate) -> tuple
         return VERIFIED, f"verified: {edge.describe()} (checked by the platform)"
     if candidate.links_to(origin):
         return VERIFIED, f"verified two-way: {edge.describe()}, and this profile links back"
-    if edge.link.rel in SELF_RELS:
+    if is_self_declared(edge.link):
         return SELF_LINK, f"one-way {edge.describe()} (no link back)"
     return MENTION, f"mentioned: {edge.describe()}"
 
