@@ -29,8 +29,11 @@ def url_key(url: str | None) -> str:
     """A URL reduced to what identifies a profile: host (no www) and path, lower-cased."""
     if not url:
         return ""
-    parts = urlsplit(url.strip() if "://" in url else f"https://{url.strip()}")
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    try:
+        parts = urlsplit(url.strip() if "://" in url else f"https://{url.strip()}")
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:  # malformed (e.g. an unclosed IPv6 bracket) names no profile
+        return ""
     host = _HOST_ALIASES.get(host, host)
     return f"{host}{parts.path.rstrip('/')}".lower() if host else ""
 
@@ -117,7 +120,7 @@ PLATFORM_HOSTS = frozenset({"x.com", "twitter.com", "bsky.app", "linkedin.com", 
 
 def _is_platform_profile(url: str) -> bool:
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
+    host = (parts.hostname or "").lower().removeprefix("www.")  # url_key vetted the URL
     # Mastodon and other fediverse servers live on any host; their profiles are /@user.
     return host in PLATFORM_HOSTS or bool(re.match(r"^/@[\w.-]+/?$", parts.path))
 
@@ -147,7 +150,7 @@ def route_link(link: Link, found_via: str) -> Target | None:
     from prebrief import plan
 
     url = link.url.strip()
-    if not url.startswith(("http://", "https://")):
+    if not url.startswith(("http://", "https://")) or not url_key(url):
         return None
     # An unknown host is read as a personal website only when declared as the person's own;
     # a bio link to a news site or an employer is not a profile.
@@ -157,5 +160,5 @@ def route_link(link: Link, found_via: str) -> Target | None:
         return None  # a platform whose source is not installed: not a personal website
     try:
         return plan.route_for_url(url, found_via=found_via)
-    except PrebriefError:
+    except (PrebriefError, ValueError):  # a link no source can take is simply not followed
         return None
