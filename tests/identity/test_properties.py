@@ -37,3 +37,19 @@ def test_name_and_place_comparison_is_total_and_symmetric(a: str, b: str):
     assert fallback_similarity(b, a)[0] == score
     assert org_matches([a], [b], b) in (None, a)
     assert place_matches([a], [b]) in (None, a)
+
+
+def test_names_module_decides_when_installed(monkeypatch):
+    import sys
+    import types
+
+    from prebrief.identity.naming import SAME_NAME, name_similarity
+
+    fake = types.ModuleType("prebrief.names")
+    fake.name_similarity = lambda a, b: (0.4, "nickname")  # type: ignore[attr-defined]
+    fake.same_name = lambda a, b: True  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "prebrief.names", fake)
+    assert name_similarity("Bill Hart", "William Hart") == (SAME_NAME, "nickname")
+    fake.same_name = lambda a, b: False  # type: ignore[attr-defined]
+    fake.name_similarity = lambda a, b: (0.95, "similar")  # type: ignore[attr-defined]
+    assert name_similarity("Jon Hart", "John Hart")[0] < SAME_NAME

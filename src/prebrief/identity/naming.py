@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 SAME_NAME = 0.8
 DIFFERENT_NAME = 0.5
@@ -25,19 +25,15 @@ def fold(text: str) -> str:
 
 def name_similarity(a: str, b: str) -> tuple[float, str]:
     """Score in 0..1 that two display names name the same person, and why."""
-    real = _real_similarity()
-    if real is not None:
-        score, reason = real(a, b)
-        return float(score), str(reason)
-    return fallback_similarity(a, b)
-
-
-def _real_similarity() -> Callable[[str, str], tuple[float, str]] | None:
     try:
-        from prebrief.names import name_similarity as real  # type: ignore[import-not-found]
+        from prebrief import names  # type: ignore[attr-defined]
     except ImportError:
-        return None
-    return real  # type: ignore[no-any-return]
+        return fallback_similarity(a, b)
+    score, reason = names.name_similarity(a, b)
+    # names.same_name is the verdict; the score only grades it, on whatever scale names uses.
+    same = bool(names.same_name(a, b))
+    score = max(float(score), SAME_NAME) if same else min(float(score), SAME_NAME - 0.01)
+    return score, str(reason)
 
 
 def fallback_similarity(a: str, b: str) -> tuple[float, str]:
