@@ -65,7 +65,7 @@ def _register() -> None:
     app.command("demo")(demo.demo)
     app.command("sources")(sources.sources)
     app.add_typer(cache.app, name="cache")
-    for optional in ("classify",):
+    for optional in ("classify", "discover"):
         try:
             module = __import__(f"prebrief.cli.{optional}", fromlist=["register"])
         except ImportError:

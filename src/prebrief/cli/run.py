@@ -87,6 +87,10 @@ def report_sources(briefing: Briefing, verbose: bool) -> None:
         typer.echo(line.rstrip(), err=True)
         if result.hint and result.status.value != "ok":
             typer.echo(f"{'':<16} hint: {result.hint}", err=True)
+    if verbose:  # rejected candidates are off the sheet; -v says what was dropped and why
+        for identity in (i for i in briefing.identities if i.outcome == "rejected"):
+            typer.echo(f"{'rejected':<16} {identity.label()} ({identity.found_via}): "
+                       f"{'; '.join(identity.reasons)}", err=True)
 
 
 def format_for(fmt: str | None, output: Path | None) -> str:

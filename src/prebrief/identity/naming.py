@@ -1,0 +1,99 @@
+"""Name and organisation comparison for identity resolution.
+
+Uses ``prebrief.names`` (diacritics, nicknames, initials, reordering) when it is installed and
+falls back to a small conservative matcher otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+SAME_NAME = 0.8
+DIFFERENT_NAME = 0.5
+_LEGAL = {"inc", "ltd", "llc", "gmbh", "ag", "ab", "bv", "nv", "sa", "sas", "plc", "co",
+          "corp", "corporation", "company", "limited", "oy", "as", "aps", "srl", "spa"}
+
+
+def fold(text: str) -> str:
+    """Casefolded, without diacritics, punctuation as spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^\w]+|_", " ", bare.casefold()).strip()
+
+
+def name_similarity(a: str, b: str) -> tuple[float, str]:
+    """Score in 0..1 that two display names name the same person, and why."""
+    try:
+        from prebrief import names  # type: ignore[attr-defined]
+    except ImportError:
+        return fallback_similarity(a, b)
+    score, reason = names.name_similarity(a, b)
+    # names.same_name is the verdict; the score only grades it, on whatever scale names uses.
+    same = bool(names.same_name(a, b))
+    score = max(float(score), SAME_NAME) if same else min(float(score), SAME_NAME - 0.01)
+    return score, str(reason)
+
+
+def fallback_similarity(a: str, b: str) -> tuple[float, str]:
+    """Exact, reordered, middle-name and initial matches only; anything else is different."""
+    left, right = fold(a).split(), fold(b).split()
+    if not left or not right:
+        return 0.0, "no name to compare"
+    if left == right:
+        return 1.0, "same name"
+    if sorted(left) == sorted(right):
+        return 0.95, "same name, reordered"
+    short, long_ = sorted((left, right), key=len)
+    if len(short) >= 2 and short[-1] == long_[-1] and short[0] == long_[0]:
+        return 0.85, "same first and last name"
+    if (len(short) >= 2 and short[-1] == long_[-1] and len(short[0]) == 1
+            and long_[0].startswith(short[0])):
+        return 0.8, "initial and same last name"
+    if len(short) == 1 and short[0] in long_:
+        return 0.6, "shares one name"
+    return 0.0, "different name"
+
+
+def org_key(name: str) -> str:
+    """An organisation's name without '@', legal suffixes and spaces: 'norrbrooklogistics'."""
+    return "".join(w for w in fold(name.lstrip("@")).split() if w not in _LEGAL)
+
+
+def same_org(a: str, b: str) -> bool:
+    """'@norrbrook' and 'Norrbrook Logistics B.V.' name the same organisation."""
+    left, right = org_key(a), org_key(b)
+    short, long_ = sorted((left, right), key=len)
+    return len(short) >= 4 and long_.startswith(short)
+
+
+def org_matches(known: Iterable[str], candidate_orgs: Iterable[str],
+                candidate_text: str = "") -> str | None:
+    """The known organisation the candidate also names (in a role or in its text), if any."""
+    orgs = list(candidate_orgs)
+    text = "".join(fold(candidate_text).split())
+    for name in known:
+        key = org_key(name)
+        if any(same_org(name, org) for org in orgs) or (len(key) >= 4 and key in text):
+            return name
+    return None
+
+
+def distinct_orgs(names: Iterable[str]) -> list[str]:
+    """Organisation names with aliases of one another dropped (the first spelling kept)."""
+    kept: list[str] = []
+    for name in names:
+        if org_key(name) and not any(same_org(name, k) for k in kept):
+            kept.append(name)
+    return kept
+
+
+def place_matches(known: Iterable[str], candidate: Iterable[str]) -> str | None:
+    """The known place the candidate's location also names (city level), if any."""
+    cities = {_city(c) for c in candidate} - {""}
+    return next((place for place in known if _city(place) in cities), None)
+
+
+def _city(place: str) -> str:
+    return fold(place.split(",")[0])

@@ -1,0 +1,142 @@
+"""Confidence, outcome and reasons for single candidates, on hand-built profiles."""
+
+from __future__ import annotations
+
+import pytest
+from discovery_builders import candidate, link, result
+
+from prebrief.identity.scoring import ACCEPT, assess
+from prebrief.models import ContactQuery, Status
+
+QUERY = ContactQuery(name="Ilse Várga", company="Tidewater Analytics", location="Rotterdam")
+SITE = "https://ilse.example/"
+GH = "https://github.com/ivarga"
+
+
+def given_site(*links):
+    return candidate(result("website", SITE, name="Ilse Várga", links=links), given=True)
+
+
+def judge(cand, *origins, query=QUERY):
+    return assess(cand, {o.key: o for o in origins}, query)
+
+
+def test_given_identity_is_accepted_with_full_confidence():
+    site = given_site()
+    verdict = judge(site)
+    assert (verdict.outcome, verdict.confidence, verdict.found_via) == (
+        "accepted", 1.0, "given by the user")
+
+
+def test_two_way_rel_me_is_verified_and_accepted():
+    site = given_site(link(GH))
+    gh = candidate(result("github", GH, name="Ilse Varga", links=(link(SITE, "blog"),)),
+                   edges=((site, link(GH)),))
+    verdict = judge(gh, site)
+    assert verdict.outcome == "accepted" and verdict.confidence >= 0.9
+    assert any("two-way" in r for r in verdict.reasons)
+    assert verdict.found_via == f"rel=me on {SITE}"
+    assert any("matches" in r for r in verdict.reasons)  # diacritics ignored
+
+
+def test_platform_verified_link_is_accepted_without_a_link_back():
+    site = given_site(link(GH, "verified", verified=True))
+    gh = candidate(result("github", GH, name="Ilse Varga"), edges=((site, site.links()[0]),))
+    verdict = judge(gh, site)
+    assert verdict.outcome == "accepted"
+    assert any("checked by the platform" in r for r in verdict.reasons)
+
+
+def test_one_way_link_with_name_and_employer_is_accepted_but_not_called_verified():
+    site = given_site(link(GH))
+    gh = candidate(result("github", GH, name="Ilse Varga", org="@tidewater"),
+                   edges=((site, link(GH)),))
+    verdict = judge(gh, site)
+    assert verdict.outcome == "accepted" and verdict.confidence < 0.9
+    assert not any("verified" in r for r in verdict.reasons)
+    assert any("one-way" in r for r in verdict.reasons)
+
+
+def test_one_way_link_with_name_and_city_only_stays_possible():
+    site = given_site(link(GH))
+    gh = candidate(result("github", GH, name="Ilse Varga", location="Rotterdam, NL"),
+                   edges=((site, link(GH)),))
+    verdict = judge(gh, site)
+    assert verdict.outcome == "possible"
+    assert any("also in Rotterdam" in r for r in verdict.reasons)
+
+
+def test_name_mismatch_counts_against_even_a_verified_link():
+    site = given_site(link(GH, "verified", verified=True))
+    gh = candidate(result("github", GH, name="Pieter Dekker", org="Tidewater Analytics"),
+                   edges=((site, site.links()[0]),))
+    verdict = judge(gh, site)
+    assert verdict.outcome != "accepted" and verdict.confidence < ACCEPT
+    assert any("is not 'Ilse Várga'" in r for r in verdict.reasons)
+
+
+@pytest.mark.parametrize("location", [None, "Rotterdam"])
+def test_namesake_at_another_employer_is_never_accepted(location):
+    site = given_site(link(GH))
+    namesake = candidate(result("github", GH, name="Ilse Varga", org="Pinecrest Labs",
+                                location=location), edges=((site, link(GH)),))
+    verdict = judge(namesake, site)
+    assert verdict.outcome != "accepted"
+    assert any("works at Pinecrest Labs, not Tidewater Analytics" in r for r in verdict.reasons)
+
+
+def test_bio_mention_is_weaker_than_a_self_declared_link():
+    site = given_site()
+    mention = candidate(result("github", GH, name="Ilse Varga", org="Tidewater"),
+                        edges=((site, link(GH, "bio")),))
+    declared = candidate(result("github", GH, name="Ilse Varga", org="Tidewater"),
+                         edges=((site, link(GH, "me")),))
+    assert judge(mention, site).confidence < judge(declared, site).confidence
+    assert judge(mention, site).outcome == "possible"
+
+
+def test_dead_link_is_rejected():
+    site = given_site(link(GH))
+    dead = candidate(result("github", GH, status=Status.NOT_FOUND), edges=((site, link(GH)),))
+    verdict = judge(dead, site)
+    assert verdict.outcome == "rejected" and any("dead link" in r for r in verdict.reasons)
+
+
+@pytest.mark.parametrize(("verified", "outcome"), [(True, "accepted"), (False, "possible")])
+def test_unreadable_profile_is_judged_on_the_link_alone(verified, outcome):
+    site = given_site()
+    lk = link(GH, "verified" if verified else "me", verified=verified)
+    blocked = candidate(result("github", GH, status=Status.BLOCKED), edges=((site, lk),))
+    verdict = judge(blocked, site)
+    assert verdict.outcome == outcome
+    assert any("judged on the link alone" in r for r in verdict.reasons)
+
+
+def test_links_from_profiles_not_accepted_do_not_count():
+    stranger = candidate(result("website", "https://other.example/", name="Ilse Varga"))
+    gh = candidate(result("github", GH, name="Ilse Varga", org="Tidewater"),
+                   edges=((stranger, link(GH)),))
+    verdict = judge(gh)  # the stranger's site is not among the accepted
+    assert verdict.outcome == "rejected"
+
+
+def test_second_accepted_origin_adds_support():
+    site = given_site(link(GH))
+    other = candidate(result("bluesky", "https://bsky.app/profile/ilse.example",
+                             name="Ilse Varga"), given=True)
+    alone = candidate(result("github", GH, name="Ilse Varga", location="Rotterdam"),
+                      edges=((site, link(GH)),))
+    both = candidate(result("github", GH, name="Ilse Varga", location="Rotterdam"),
+                     edges=((site, link(GH)), (other, link(GH, "sameAs"))))
+    assert judge(alone, site).outcome == "possible"
+    assert judge(both, site, other).outcome == "accepted"
+    assert any("also linked from 1 other" in r for r in judge(both, site, other).reasons)
+
+
+def test_without_a_query_name_the_given_profiles_name_is_the_reference():
+    site = given_site(link(GH))
+    gh = candidate(result("github", GH, name="Someone Else", org="Tidewater"),
+                   edges=((site, link(GH)),))
+    verdict = judge(gh, site, query=ContactQuery(email="ilse@tidewater.example"))
+    assert verdict.outcome != "accepted"
+    assert any("is not 'Ilse Várga'" in r for r in verdict.reasons)
