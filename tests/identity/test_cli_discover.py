@@ -35,7 +35,7 @@ def test_json_lists_every_candidate_with_reasons():
     rows = {row["url"].rstrip("/"): row for row in data["identities"]}
     site = rows["https://marit.example"]
     assert site["outcome"] == "accepted" and 0.75 <= site["confidence"] < 1.0
-    assert site["found_via"] == "GitHub blog field on https://github.com/mvandersloot"
+    assert site["found_via"] == "blog field on https://github.com/mvandersloot"
     assert site["reasons"] and data["requests"] > 0
 
 

@@ -18,8 +18,8 @@ Key = tuple[str, str]
 # Links a person declares as their own; an unknown host is read as a website only via these.
 SELF_RELS = frozenset({"me", "sameas", "blog", "website", "url", "homepage", "twitter",
                        "twitter_username", "verified", "field"})
-REL_LABELS = {"me": "rel=me", "sameas": "JSON-LD sameAs", "blog": "GitHub blog field",
-              "twitter": "GitHub twitter_username", "website": "website field",
+REL_LABELS = {"me": "rel=me", "sameas": "JSON-LD sameAs", "blog": "blog field",
+              "twitter": "twitter_username field", "website": "website field",
               "verified": "verified account", "bio": "bio link"}
 _HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "m.facebook.com":
                  "facebook.com", "mobile.x.com": "x.com"}
