@@ -65,3 +65,11 @@ def test_discover_table_hides_rejected_unless_verbose():
     quiet, loud = invoke(*args), invoke(*args, "-v")
     assert "tomwren-old" not in quiet.output and "1 rejected candidate(s) not shown" in quiet.output
     assert "tomwren-old" in loud.output and "dead link" in loud.output
+
+
+def test_possible_profiles_come_with_how_to_confirm_them():
+    web = str(Path(__file__).parent.parent / "fixtures" / "web")
+    got = invoke("--replay", web, "--name", "Chidi Okafor", "--website", "https://okafor.example/")
+    studio = next(x for x in got.output.splitlines() if "okafor-studio" in x)
+    assert studio.startswith("possible")
+    assert "to confirm one, pass it with --url URL" in got.output

@@ -65,6 +65,8 @@ def format_table(identities: tuple[Identity, ...], *, verbose: bool) -> str:
         lines.append(f"{identity.outcome:<9} {identity.confidence:>4.2f}  "
                      f"{identity.platform:<10} {identity.label()}  ({identity.found_via})")
         lines += [f"{'':<26}- {reason}" for reason in identity.reasons]
+    if any(i.outcome == "possible" for i in identities):
+        lines.append("Possible profiles are not used; to confirm one, pass it with --url URL.")
     hidden = len(identities) - len(shown)
     if hidden:
         lines.append(f"{hidden} rejected candidate(s) not shown; -v lists them.")
