@@ -6,6 +6,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from markupsafe import escape
 
 from conftest import FIXTURES, run_source
 from prebrief.briefing import assemble
@@ -137,5 +138,5 @@ async def test_source_survives_fault(item, fault: str, tmp_path: Path) -> None:
     html, md = render(briefing, "html"), render(briefing, "md")
     status = result.status.value.replace("_", " ")
     for text in (status, result.hint or ""):
-        assert text in html
+        assert str(escape(text)) in html
     assert status in md
