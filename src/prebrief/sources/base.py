@@ -42,6 +42,7 @@ class SourceCase:
     fixture: str
     expect: Mapping[str, Any] = field(default_factory=dict)
     env: Mapping[str, str] = field(default_factory=dict)
+    query: ContactQuery | None = None
 
 
 @dataclass
