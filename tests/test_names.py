@@ -34,6 +34,7 @@ def test_same_person(a, b):
     ("Marit Vandersloot", "Maria Vandersloot"),
     ("Lars Eriksen", "Lars"),
     ("", "Lars Eriksen"),
+    ("Okafor Studio", "Chidi Okafor"),
 ])
 def test_different_people(a, b):
     assert not same_name(a, b), name_similarity(a, b)

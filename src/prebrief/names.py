@@ -80,19 +80,24 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
         return 0.3, "only one name given"
     if sorted(left) == sorted(right):
         return 0.95, "same name, reordered"
-    for first, rest in ((left, right), (right, left)):
-        # "Lindqvist, Saskia" folds to ['lindqvist', 'saskia']: try the surname first too.
-        if _spellings(_surname(first)) & _spellings(_surname(rest)) or (
-                _spellings(first[0]) & _spellings(_surname(rest))):
-            break
-    else:
-        return 0.1, f"different surname ({_surname(left)} / {_surname(right)})"
-    given = _given_match(left[0], right[0]) or _given_match(left[-1], right[0]) or \
-        _given_match(left[0], right[-1])
-    if given is None:
+    # Given-then-surname on both sides, or one side written "Surname, Given".
+    pairings = ((_surname(left), _surname(right), left[0], right[0]),
+                (left[0], _surname(right), left[-1], right[0]),
+                (_surname(left), right[0], left[0], right[-1]))
+    shared_surname = False
+    best: tuple[float, str] | None = None
+    for surname_a, surname_b, given_a, given_b in pairings:
+        if not _spellings(surname_a) & _spellings(surname_b):
+            continue
+        shared_surname = True
+        given = _given_match(given_a, given_b)
+        if given and (best is None or given[0] > best[0]):
+            best = given
+    if best is not None:
+        return best[0], f"{best[1]}, same surname"
+    if shared_surname:
         return 0.4, "same surname, different first name"
-    score, why = given
-    return score, f"{why}, same surname"
+    return 0.1, f"different surname ({_surname(left)} / {_surname(right)})"
 
 
 def same_name(a: str, b: str) -> bool:

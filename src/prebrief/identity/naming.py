@@ -25,8 +25,10 @@ def fold(text: str) -> str:
 
 def name_similarity(a: str, b: str) -> tuple[float, str]:
     """Score in 0..1 that two display names name the same person, and why."""
+    import importlib
+
     try:
-        from prebrief import names  # type: ignore[attr-defined]
+        names = importlib.import_module("prebrief.names")
     except ImportError:
         return fallback_similarity(a, b)
     score, reason = names.name_similarity(a, b)
