@@ -59,6 +59,7 @@ class FacebookSource(Source):
                     r"(?P<handle>[A-Za-z0-9.\-]{2,80})/?(?:[?#].*)?$",
                     r"https?://(?:www\.|m\.)?facebook\.com/profile\.php\?id=(?P<handle>\d+)")
     token_env = "FACEBOOK_ACCESS_TOKEN"
+    token_required = True
     token_hosts = ("graph.facebook.com",)
     priority = 55
     hint = PROFILE_HINT
