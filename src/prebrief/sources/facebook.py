@@ -79,6 +79,11 @@ class FacebookSource(Source):
         SourceCase("profile-not-page", Identity("facebook", handle="ilse.marchetti"),
                    "profile-not-page", env={"FACEBOOK_ACCESS_TOKEN": "t"},
                    expect={"status": "not_found", "hint": "--facebook-html"}),
+        SourceCase("personal-profile", Identity(
+            "facebook", handle="100012345678901",
+            url="https://www.facebook.com/profile.php?id=100012345678901"), "personal-profile",
+            env={"FACEBOOK_ACCESS_TOKEN": "t"},
+            expect={"status": "blocked", "message": "signed-in", "hint": "--notes"}),
         SourceCase("no-ppca", Identity("facebook", handle="somebrand"), "no-ppca",
                    env={"FACEBOOK_ACCESS_TOKEN": "t"},
                    expect={"status": "blocked", "hint": "Page Public Content Access"}),
@@ -112,6 +117,10 @@ class FacebookSource(Source):
                                          params={"fields": PAGE_FIELDS})
         body = got.json()
         error = graph_error(body, got.url, self.name)
+        if isinstance(error, NotFound) and self._is_profile(target):
+            # The Graph API only reads Pages; for a person this says nothing about existence.
+            raise BlockedError("Facebook serves profiles only to signed-in users", url=got.url,
+                               source=self.name, hint=PROFILE_HINT)
         if error is not None:
             raise error
         if not isinstance(body, dict) or not body.get("id"):
@@ -125,6 +134,10 @@ class FacebookSource(Source):
                                          url=link, found_via=target.found_via,
                                          confidence=target.confidence, outcome=target.outcome,
                                          reasons=target.reasons))
+
+    @staticmethod
+    def _is_profile(target: Identity) -> bool:
+        return bool((target.handle or "").isdigit() or "profile.php" in (target.url or ""))
 
     def _page(self, body: dict[str, Any], ev: Evidence) -> tuple[list[Fact], list[Link]]:
         def text(key: str) -> str:
