@@ -157,7 +157,8 @@ class FacebookSource(Source):
         fans = body.get("followers_count") or body.get("fan_count")
         if isinstance(fans, int):
             facts.append(Fact("follower_count", f"{fans} followers of the {name} Page", ev))
-        links = [Link(text("website"), "website", ev)] if text("website").startswith("http") \
+        # The Page's website is the organisation's, not one of the person's own profiles.
+        links = [Link(text("website"), "company", ev)] if text("website").startswith("http") \
             else []
         return facts, links
 

@@ -106,5 +106,7 @@ class LinkedInPdfSource(Source):
             if _EMAIL.match(value) or not re.search(r"[A-Za-z]\.[A-Za-z]", value):
                 continue
             url = value if value.startswith("http") else f"https://{value}"
-            links.append(Link(url, "website", evidence))
+            # LinkedIn tags each website; a "(Company)" one is the employer's, not the person's.
+            company = bool(tagged) and tagged.group("tag").strip().lower() == "company"
+            links.append(Link(url, "company" if company else "website", evidence))
         return links, slug
