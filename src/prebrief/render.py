@@ -58,7 +58,7 @@ def md_link(text: object, url: object) -> Markup:
 
 
 @cache
-def _environment(kind: str) -> Any:
+def environment(kind: str) -> Any:
     from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
     # Compiled templates are reused across runs (a private per-user directory, keyed by each
@@ -82,4 +82,4 @@ def render(briefing: Briefing, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(briefing_dict(briefing), indent=2, ensure_ascii=False) + "\n"
     template = {"html": "briefing.html.j2", "md": "briefing.md.j2"}[fmt]
-    return _environment(fmt).get_template(template).render(**build_sheet(briefing))
+    return environment(fmt).get_template(template).render(**build_sheet(briefing))

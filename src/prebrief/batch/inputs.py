@@ -1,0 +1,208 @@
+"""Reading contact lists: CSV with flexible headers (or JSONL), streamed, bad rows reported.
+
+A CSV record may span lines inside quotes; one whose quotes never close within a few lines is
+reported as broken and reading resumes on the next line, so one bad row never eats the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from prebrief.errors import UsageError
+from prebrief.models import ContactQuery
+
+FIELDS = ("name", "first_name", "last_name", "company", "email", "location", "website",
+          "github", "linkedin", "x", "facebook", "mastodon", "bluesky", "url", "title")
+PLATFORMS = ("website", "github", "linkedin", "x", "facebook", "mastodon", "bluesky")
+MAX_RECORD_LINES = 20
+
+
+@dataclass(frozen=True)
+class Row:
+    """One input row: a contact to brief, or the reason it was skipped."""
+
+    line: int
+    query: ContactQuery | None = None
+    error: str | None = None
+    label: str = ""
+
+
+def _norm(column: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", column.casefold())
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    raw = json.loads(resources.files("prebrief.data").joinpath("columns.json").read_text())
+    return {alias: field for field, aliases in raw.items() if not field.startswith("_")
+            for alias in aliases}
+
+
+def parse_mapping(items: list[str]) -> dict[str, str]:
+    """`--map "Account Owner Email=email"` pairs -> {normalised column: field}."""
+    mapping = {}
+    for item in items:
+        column, sep, field = item.partition("=")
+        if not sep or field.strip() not in FIELDS:
+            raise UsageError(f"bad --map {item!r}", hint=f"Use COLUMN=FIELD with FIELD one of "
+                             f"{', '.join(FIELDS)}.")
+        mapping[_norm(column)] = field.strip()
+    return mapping
+
+
+def column_fields(header: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
+    """Which field each recognised column feeds."""
+    aliases = _aliases() | dict(mapping)
+    return {i: aliases[_norm(c)] for i, c in enumerate(header) if _norm(c) in aliases}
+
+
+def query_from(values: Mapping[str, str]) -> ContactQuery | str:
+    """A ContactQuery, or why the row cannot be one."""
+    v = {k: (values.get(k) or "").strip() for k in FIELDS}
+    name = v["name"] or " ".join(x for x in (v["first_name"], v["last_name"]) if x)
+    handles = tuple((p, v[p]) for p in PLATFORMS if v[p])
+    urls = tuple(u for u in v["url"].split() if u.startswith(("http://", "https://")))
+    if not (name or v["email"] or handles or urls):
+        return "no name and no identifier (e-mail, profile URL or handle)"
+    if v["email"] and "@" not in v["email"]:
+        return f"not an e-mail address: {v['email']!r}"
+    return ContactQuery(name=name or None, company=v["company"] or None,
+                        email=v["email"] or None, location=v["location"] or None,
+                        handles=handles, urls=urls)
+
+
+def read_rows(path: Path, mapping: Mapping[str, str] | None = None) -> Iterator[Row]:
+    """Rows of a CSV or JSONL file, one at a time, in file order."""
+    mapping = mapping or {}
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    with handle:
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            yield from _jsonl_rows(handle, mapping)
+        else:
+            yield from _csv_rows(handle, mapping)
+
+
+def _decode(raw: bytes, first: bool) -> str | None:
+    try:
+        return raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _jsonl_rows(handle, mapping: Mapping[str, str]) -> Iterator[Row]:  # noqa: ANN001
+    for number, raw in enumerate(handle, start=1):
+        text = _decode(raw, number == 1)
+        if text is None:
+            yield Row(number, error="not UTF-8 text")
+            continue
+        if not text.strip():
+            continue
+        try:
+            record = json.loads(text)
+        except ValueError as exc:
+            yield Row(number, error=f"not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield Row(number, error="not a JSON object")
+            continue
+        values = {mapping.get(_norm(k), k): str(v) for k, v in record.items()
+                  if isinstance(v, (str, int))}
+        yield _row(number, values)
+
+
+def _row(number: int, values: Mapping[str, str]) -> Row:
+    result = query_from(values)
+    if isinstance(result, str):
+        return Row(number, error=result)
+    return Row(number, query=result, label=result.name or result.email or "contact")
+
+
+def _records(handle) -> Iterator[tuple[int, str | None]]:  # noqa: ANN001
+    """(first line number, text) per CSV record; text None for an undecodable or runaway one.
+
+    A record whose quote does not close within MAX_RECORD_LINES (or by the end of the file)
+    costs only its first line: the lines after it are read again as records of their own.
+    """
+    lines = ((n, _decode(raw, n == 1)) for n, raw in enumerate(handle, start=1))
+    replay: list[tuple[int, str | None]] = []
+    pending: list[tuple[int, str]] = []
+
+    def next_line() -> tuple[int, str | None] | None:
+        if replay:
+            return replay.pop(0)
+        return next(lines, None)
+
+    while True:
+        item = next_line()
+        if item is None:
+            if pending:
+                yield pending[0][0], None
+                replay.extend(pending[1:])
+                pending = []
+                continue
+            return
+        number, text = item
+        if text is None:
+            if pending:
+                yield pending[0][0], None
+                replay[:0] = [*pending[1:], item]
+                pending = []
+                continue
+            yield number, None
+            continue
+        pending.append((number, text))
+        joined = "".join(t for _, t in pending)
+        if joined.count('"') % 2 == 0:
+            yield pending[0][0], joined
+            pending = []
+        elif len(pending) >= MAX_RECORD_LINES:
+            yield pending[0][0], None
+            replay[:0] = pending[1:]
+            pending = []
+
+
+def _csv_rows(handle, mapping: Mapping[str, str]) -> Iterator[Row]:  # noqa: ANN001
+    fields: dict[int, str] | None = None
+    for number, text in _records(handle):
+        if text is None:
+            yield Row(number, error="unreadable row (wrong encoding or a quote that never "
+                                    "closes)")
+            continue
+        if not text.strip():
+            continue
+        try:
+            cells = next(csv.reader([text.rstrip("\r\n")]), [])
+        except csv.Error as exc:
+            yield Row(number, error=f"broken CSV ({exc})")
+            continue
+        if fields is None:
+            found = column_fields(cells, mapping)
+            if _is_header(found):
+                fields = found
+            continue  # a preamble line ("Notes: ...") before the header
+        values: dict[str, str] = {}
+        for i, field in fields.items():
+            if i < len(cells) and cells[i].strip():
+                values.setdefault(field, cells[i])
+        if not any(c.strip() for c in cells):
+            continue
+        yield _row(number, values)
+    if fields is None:
+        raise UsageError("no header row with a name, e-mail or profile column found",
+                         hint="Name the columns (e.g. First Name, Last Name, Email, Company) "
+                              "or map yours with --map COLUMN=FIELD.")
+
+
+def _is_header(fields: dict[int, str]) -> bool:
+    found = set(fields.values())
+    return bool(found & {"name", "first_name", "last_name", "email", "url", *PLATFORMS})

@@ -1,0 +1,64 @@
+"""The batch checkpoint: an append-only JSONL journal, fsync'd per finished contact.
+
+A contact is journaled only after its files were written atomically, so a crash (even kill -9)
+leaves at worst a torn last line, which is ignored on --resume.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+JOURNAL = "journal.jsonl"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def read_journal(out_dir: Path) -> Iterator[dict[str, Any]]:
+    path = out_dir / JOURNAL
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue  # the torn last line of a run that was killed
+            if isinstance(entry, dict) and entry.get("key"):
+                yield entry
+
+
+def finished_keys(out_dir: Path) -> set[str]:
+    """Contacts whose files all exist, from the journal."""
+    return {e["key"] for e in read_journal(out_dir)
+            if all((out_dir / f).exists() for f in e.get("files", []))}
+
+
+class Journal:
+    def __init__(self, out_dir: Path, *, resume: bool) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.path = out_dir / JOURNAL
+        torn = resume and self.path.exists() and self.path.stat().st_size > 0 and \
+            not self.path.read_bytes().endswith(b"\n")
+        self._fh = open(self.path, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
+        if torn:  # end a line cut off by a crash, so the next entry starts clean
+            self._fh.write("\n")
+
+    def record(self, entry: dict[str, Any]) -> None:
+        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        self._fh.close()

@@ -1,0 +1,107 @@
+"""Run a batch: contacts concurrently over one client (so per-host limits hold across the
+whole batch), each briefing written as soon as it is done, nothing kept in memory after."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from prebrief.batch.inputs import Row
+from prebrief.batch.journal import Journal, finished_keys, write_atomic
+from prebrief.batch.naming import file_stem
+from prebrief.config import RunOptions
+from prebrief.http.settings import HttpSettings
+
+
+@dataclass
+class BatchReport:
+    done: int = 0
+    skipped_rows: list[tuple[int, str]] = field(default_factory=list)
+    resumed: int = 0
+    failed: int = 0
+    statuses: Counter[str] = field(default_factory=Counter)
+
+
+Progress = Callable[[dict[str, Any]], None]
+
+
+async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, options: RunOptions,
+                    *, formats: tuple[str, ...] = ("html", "json"), jobs: int = 8,
+                    resume: bool = False, transport: Any = None,
+                    on_progress: Progress | None = None) -> BatchReport:
+    from prebrief.http.client import build_client
+    from prebrief.store import open_store
+
+    report = BatchReport()
+    done_keys = finished_keys(out_dir) if resume else set()
+    journal = Journal(out_dir, resume=resume)
+    store = open_store(http.cache_dir) if http.replay is None else None
+    client = build_client(http, store=store, transport=transport)
+    slots = asyncio.Semaphore(max(1, jobs))
+    pending: set[asyncio.Task[None]] = set()
+    try:
+        for row in rows:
+            if row.query is None:
+                report.skipped_rows.append((row.line, row.error or "unreadable"))
+                _tell(on_progress, {"line": row.line, "status": "bad row", "error": row.error})
+                continue
+            if row.query.key() in done_keys:
+                report.resumed += 1
+                continue
+            await slots.acquire()  # bounded: memory stays flat however long the input is
+            task = asyncio.create_task(_one(row, out_dir, http, options, formats, client,
+                                            store, journal, report, on_progress))
+            task.add_done_callback(lambda t: (slots.release(), pending.discard(t)))
+            pending.add(task)
+        if pending:
+            await asyncio.gather(*pending)
+    finally:
+        await client.aclose()
+        journal.close()
+    return report
+
+
+async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
+               formats: tuple[str, ...], client: Any, store: Any, journal: Journal,
+               report: BatchReport, on_progress: Progress | None) -> None:
+    from prebrief.briefing import gather, usable
+    from prebrief.render import render
+
+    query = row.query
+    assert query is not None
+    started = time.perf_counter()
+    stem = file_stem(query)
+    try:
+        briefing = await gather(query, http, options, client=client, store=store)
+    except Exception as exc:  # noqa: BLE001 - one contact never sinks the batch
+        report.failed += 1
+        entry = {"key": query.key(), "line": row.line, "name": row.label, "status": "failed",
+                 "error": f"{type(exc).__name__}: {exc}", "files": []}
+        journal.record(entry)
+        _tell(on_progress, entry)
+        return
+    files = []
+    for fmt in formats:
+        path = out_dir / f"{stem}.{fmt}"
+        write_atomic(path, render(briefing, fmt))
+        files.append(path.name)
+    sources = Counter(r.status.value for r in briefing.sources)
+    report.statuses.update(sources)
+    report.done += 1
+    person = briefing.person
+    entry = {"key": query.key(), "line": row.line, "name": row.label,
+             "found_name": person.name, "headline": person.headline, "location": person.location,
+             "status": "ok" if usable(briefing) else "empty", "sources": dict(sources),
+             "files": files, "seconds": round(time.perf_counter() - started, 3)}
+    journal.record(entry)
+    _tell(on_progress, entry)
+
+
+def _tell(on_progress: Progress | None, entry: dict[str, Any]) -> None:
+    if on_progress is not None:
+        on_progress(entry)

@@ -1,0 +1,98 @@
+"""`prebrief batch`: brief every contact in a CRM export or JSONL file, resumably."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from prebrief.cli.options import CacheDir, Offline, Record, Refresh, Replay, Verbose
+
+
+def batch(
+    contacts: Annotated[Path, typer.Argument(help="CSV (HubSpot, Salesforce, LinkedIn "
+                                             "Connections.csv, ...) or JSONL.")],
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="Where the briefings go.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: html,md,json.")
+                   ] = "html,json",
+    mapping: Annotated[list[str] | None, typer.Option("--map", help="COLUMN=FIELD for columns "
+                                                      "not recognised (repeatable).")] = None,
+    jobs: Annotated[int, typer.Option(min=1, max=64, help="Contacts in flight at once (hosts "
+                                      "keep their own limits).")] = 16,
+    resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted batch "
+                                         "without redoing finished contacts.")] = False,
+    discover: Annotated[bool, typer.Option("--discover/--no-discover")] = True,
+    cache_dir: CacheDir = None, refresh: Refresh = False, offline: Offline = False,
+    replay: Replay = None, record: Record = None, verbose: Verbose = False,
+) -> None:
+    """Brief every contact in a file; write an index and a run summary.
+
+    Example: prebrief batch hubspot-export.csv --out-dir briefings/ --format html,md
+    """
+    import asyncio
+
+    from prebrief.batch.index import write_index
+    from prebrief.batch.inputs import parse_mapping, read_rows
+    from prebrief.batch.runner import run_batch
+    from prebrief.cli.run import http_settings
+    from prebrief.config import RunOptions, load_config, token_env
+    from prebrief.errors import UsageError
+    from prebrief.render import FORMATS
+
+    formats = tuple(f.strip() for f in fmt.split(",") if f.strip())
+    if not formats or any(f not in FORMATS for f in formats):
+        raise UsageError(f"unknown format in {fmt!r}", hint="Use html, md and/or json.")
+    if not contacts.is_file():
+        raise UsageError(f"no such file: {contacts}")
+    rows = read_rows(contacts, parse_mapping(mapping or []))
+    http = http_settings(cache_dir, refresh, offline, replay, record)
+    options = RunOptions(discover=discover, me_path=load_config().get("me"), env=token_env())
+    progress = _progress(verbose)
+    try:
+        report = asyncio.run(run_batch(rows, out_dir, http, options, formats=formats,
+                                       jobs=jobs, resume=resume, on_progress=progress))
+    finally:
+        getattr(progress, "close", lambda: None)()
+    for path in write_index(out_dir, report.skipped_rows):
+        typer.echo(f"wrote {path}")
+    typer.echo(f"{report.done} briefed, {report.resumed} already done, {report.failed} failed, "
+               f"{len(report.skipped_rows)} rows skipped", err=True)
+
+
+def _progress(verbose: bool) -> Any:
+    """A rich progress bar on a terminal; plain log lines otherwise."""
+    if sys.stderr.isatty():
+        return _RichProgress()
+
+    def line(entry: dict[str, Any]) -> None:
+        if entry.get("status") == "bad row":
+            typer.echo(f"line {entry['line']}: skipped: {entry.get('error')}", err=True)
+        elif verbose or entry.get("status") != "ok":
+            typer.echo(f"line {entry.get('line')}: {entry.get('name')}: {entry.get('status')} "
+                       f"{entry.get('sources', '')}", err=True)
+    return line
+
+
+class _RichProgress:
+    def __init__(self) -> None:
+        from collections import Counter
+
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeRemainingColumn)
+
+        self.counts: Counter[str] = Counter()
+        self.bar = Progress(TextColumn("briefing"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[sources]}"), TimeRemainingColumn(),
+                            transient=False)
+        self.task = self.bar.add_task("batch", total=None, sources="")
+        self.bar.start()
+
+    def __call__(self, entry: dict[str, Any]) -> None:
+        self.counts.update(entry.get("sources") or {})
+        summary = " ".join(f"{k}:{v}" for k, v in sorted(self.counts.items()))
+        self.bar.update(self.task, advance=1, sources=summary)
+
+    def close(self) -> None:
+        self.bar.stop()

@@ -1,0 +1,79 @@
+"""A batch end to end over the demo recording: outputs, index, resume, and kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from prebrief.batch.journal import read_journal
+from prebrief.cli.app import app
+from prebrief.demo import demo_dir
+
+REPLAY = str(demo_dir() / "replay")
+
+
+def contacts(path: Path, n: int) -> Path:
+    lines = ["Name,Company,Website"] + [f"Contact {i:03d},Norrbrook Logistics,https://marit.example/"
+                                         for i in range(n)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_batch_writes_briefings_index_and_summary(tmp_path):
+    src = contacts(tmp_path / "c.csv", 3)
+    result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(tmp_path / "out"),
+                                      "--format", "html,md,json", "--replay", REPLAY,
+                                      "--no-discover", "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["contacts"] == 3 and summary["by_status"] == {"ok": 3}
+    for entry in summary["entries"]:
+        assert len(entry["files"]) == 3 and all((out / f).exists() for f in entry["files"])
+    assert "Contact 001" in (out / "index.html").read_text()
+
+
+def test_resume_skips_finished_contacts(tmp_path):
+    src = contacts(tmp_path / "c.csv", 4)
+    args = ["batch", str(src), "--out-dir", str(tmp_path / "out"), "--replay", REPLAY,
+            "--no-discover", "--cache-dir", str(tmp_path / "cache")]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    again = CliRunner().invoke(app, [*args, "--resume"])
+    assert "0 briefed, 4 already done" in again.stderr
+    assert len(list(read_journal(tmp_path / "out"))) == 4
+
+
+def test_kill_9_mid_batch_then_resume_finishes_each_contact_once(tmp_path):
+    n = 120
+    src = contacts(tmp_path / "c.csv", n)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "prebrief", "batch", str(src), "--out-dir", str(out),
+           "--replay", REPLAY, "--no-discover", "--jobs", "1", "--format", "json",
+           "--cache-dir", str(tmp_path / "cache")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = out / "journal.jsonl"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if journal.exists() and journal.read_text().count("\n") >= 5:
+            break
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    before = {e["key"] for e in read_journal(out)}
+    assert 5 <= len(before) < n, "the kill must land mid-batch"
+    done = subprocess.run([*cmd, "--resume"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    entries = list(read_journal(out))
+    keys = [e["key"] for e in entries]
+    assert len(set(keys)) == n and len(keys) == n, "every contact exactly once"
+    for entry in entries:
+        for name in entry["files"]:
+            json.loads((out / name).read_text())  # every file complete and valid
+    assert not list(out.glob(".*.tmp"))

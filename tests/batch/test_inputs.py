@@ -1,0 +1,84 @@
+"""Reading contact lists: CRM headers, mapping, JSONL, and bad rows that never sink the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prebrief.batch.inputs import parse_mapping, read_rows
+from prebrief.batch.naming import file_stem
+from prebrief.errors import UsageError
+from prebrief.models import ContactQuery
+
+
+def rows_of(tmp_path: Path, text: str | bytes, name: str = "c.csv", mapping=None):
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return list(read_rows(path, mapping or {}))
+
+
+def test_hubspot_export(tmp_path):
+    rows = rows_of(tmp_path, "First Name,Last Name,Email,Company Name,LinkedIn URL,Twitter Username\n"
+                   "Ada,Vermeer,ada@acme.example,Acme,https://www.linkedin.com/in/adav,ada_v\n")
+    q = rows[0].query
+    assert q.name == "Ada Vermeer" and q.company == "Acme" and q.email == "ada@acme.example"
+    assert ("linkedin", "https://www.linkedin.com/in/adav") in q.handles and ("x", "ada_v") in q.handles
+
+
+def test_salesforce_export(tmp_path):
+    rows = rows_of(tmp_path, "Salutation,First Name,Last Name,Title,Account Name,Mailing City,Email\n"
+                   "Ms.,Ines,Okoro,CPO,Valkenburg Retail,Eindhoven,ines@valkenburg.example\n")
+    q = rows[0].query
+    assert (q.name, q.company, q.location) == ("Ines Okoro", "Valkenburg Retail", "Eindhoven")
+
+
+def test_linkedin_connections_with_preamble_and_bom(tmp_path):
+    text = ('\ufeffNotes:\r\n"When exporting your connection data, you may notice..."\r\n\r\n'
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            "Teodor,Vasquez-Brandt,https://www.linkedin.com/in/teodor-vb,,Brekke Freight,Director,15 Mar 2024\r\n")
+    q = rows_of(tmp_path, text)[0].query
+    assert q.name == "Teodor Vasquez-Brandt" and q.urls == ("https://www.linkedin.com/in/teodor-vb",)
+
+
+def test_map_and_jsonl(tmp_path):
+    rows = rows_of(tmp_path, "Who,Org,Handle\nAda Vermeer,Acme,adav\n",
+                   mapping=parse_mapping(["Who=name", "Org=company", "Handle=github"]))
+    assert rows[0].query.handles == (("github", "adav"),)
+    rows = rows_of(tmp_path, '{"name": "Ada Vermeer", "github": "adav"}\nnot json\n[1]\n',
+                   name="c.jsonl")
+    assert rows[0].query.name == "Ada Vermeer"
+    assert [(r.line, bool(r.error)) for r in rows[1:]] == [(2, True), (3, True)]
+    with pytest.raises(UsageError):
+        parse_mapping(["Who=nonsense"])
+
+
+def test_bad_rows_are_reported_with_line_numbers_and_the_rest_goes_on(tmp_path):
+    text = (b"Name,Email,Company\n"
+            b"Ada Vermeer,ada@acme.example,Acme\n"
+            b",,\n"
+            b'Broken "quote,b@x.example,Acme\n'
+            b",,Only A Company\n"
+            b"Caf\xe9 Owner,cafe@x.example,Latin1\n"
+            b"Lars Eriksen,lars@x.example,Fjord\n")
+    rows = rows_of(tmp_path, text)
+    ok = [r.query.name for r in rows if r.query]
+    bad = {r.line: r.error for r in rows if r.error}
+    assert ok == ["Ada Vermeer", "Lars Eriksen"]
+    assert set(bad) == {4, 5, 6}
+    assert "no name" in bad[5] and "encoding" in bad[6]
+
+
+def test_no_recognisable_header_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError):
+        rows_of(tmp_path, "foo,bar\n1,2\n")
+
+
+def test_file_names_are_safe_and_unique():
+    evil = file_stem(ContactQuery(name="../../etc/passwd", company="..\\x"))
+    assert "/" not in evil and "\\" not in evil and not evil.startswith(".")
+    a = file_stem(ContactQuery(name="Jonas Berg", company="Acme"))
+    b = file_stem(ContactQuery(name="Jonas Berg", company="Globex"))
+    c = file_stem(ContactQuery(name="Jonas Berg", email="jonas@other.example"))
+    assert len({a, b, c}) == 3 and a.startswith("jonas-berg-acme-")
+    assert len(file_stem(ContactQuery(name="x" * 500))) < 80
