@@ -81,18 +81,23 @@ def footer(pdf: canvas.Canvas, page: int, pages: int) -> None:
     pdf.drawString(270, 20, f"Page {page} of {pages}")
 
 
-def main() -> None:
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    pdf = canvas.Canvas(str(OUT), pagesize=letter, invariant=1)
-    pdf.setTitle("Marit Vandersloot")
-    column(pdf, SIDEBAR_X, SIDEBAR)
-    column(pdf, MAIN_X, PAGE1)
-    footer(pdf, 1, 2)
-    pdf.showPage()
-    column(pdf, MAIN_X, PAGE2)
-    footer(pdf, 2, 2)
-    pdf.showPage()
+def write_profile(path: Path, title: str, sidebar: list[tuple[str, int, bool]],
+                  pages: list[list[tuple[str, int, bool]]], **canvas_options: object) -> None:
+    """A LinkedIn-layout PDF: the sidebar on page one, main-column pages, footers."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pdf = canvas.Canvas(str(path), pagesize=letter, invariant=1, **canvas_options)
+    pdf.setTitle(title)
+    for number, lines in enumerate(pages, start=1):
+        if number == 1:
+            column(pdf, SIDEBAR_X, sidebar)
+        column(pdf, MAIN_X, lines)
+        footer(pdf, number, len(pages))
+        pdf.showPage()
     pdf.save()
+
+
+def main() -> None:
+    write_profile(OUT, "Marit Vandersloot", SIDEBAR, [PAGE1, PAGE2])
     print(f"wrote {OUT}")
 
 

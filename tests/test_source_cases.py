@@ -25,11 +25,13 @@ def _case_id(item: tuple[type[Source], SourceCase]) -> str:
 async def run_case(cls: type[Source], case: SourceCase, tmp_path: Path) -> SourceResult:
     path = FIXTURES / cls.name / case.fixture
     target = case.target
-    if path.is_dir():
-        return await run_source(cls, target, tmp_path, fixture=path, env=case.env)
+    if path.is_dir() and (path / "manifest.json").exists():
+        return await run_source(cls, target, tmp_path, fixture=path, env=case.env,
+                                query=case.query)
     from dataclasses import replace
 
-    return await run_source(cls, replace(target, file=str(path)), tmp_path, env=case.env)
+    return await run_source(cls, replace(target, file=str(path)), tmp_path, env=case.env,
+                            query=case.query)
 
 
 def check_expectations(result: SourceResult, expect: dict) -> None:
@@ -87,7 +89,7 @@ def test_case_url_routes_to_its_own_source_only(item: tuple[type[Source], Source
 
 # ---- fault injection: every network source survives every failure mode --------------------
 NETWORK_CASES = [(cls, case) for cls, case in CASES
-                 if (FIXTURES / cls.name / case.fixture).is_dir()
+                 if (FIXTURES / cls.name / case.fixture / "manifest.json").exists()
                  and case.expect.get("status", "ok") == "ok"]
 # First ok case per source is enough to exercise its request path.
 _seen: set[str] = set()

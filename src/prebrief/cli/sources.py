@@ -32,8 +32,8 @@ def sources(
         typer.echo(json.dumps(rows, indent=2))
         return
     for row in rows:
-        mark = "ready" if row["ready"] else "not ready"
-        typer.echo(f"{row['source']:<16} {', '.join(row['inputs']) or '-':<34} {mark}: "
+        mark = "ready" if row["ready"] else "limited"
+        typer.echo(f"{row['source']:<16} {', '.join(row['inputs']) or '-':<28} {mark:<8} "
                    f"{row['status']}")
         if row["reads"]:
             typer.echo(f"{'':<16} {row['reads']}")

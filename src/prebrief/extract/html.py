@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
 from prebrief.extract.text import clean_text
 
 
 def parse_html(markup: str | bytes) -> BeautifulSoup:
     """Parse HTML leniently; never raises on broken markup."""
-    try:
-        return BeautifulSoup(markup, "lxml")
-    except Exception:  # noqa: BLE001 - lxml can reject some byte soups; fall back
-        return BeautifulSoup(markup, "html.parser")
+    with warnings.catch_warnings():
+        # We always pass markup, never a path; short text that looks like one is still markup.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        try:
+            return BeautifulSoup(markup, "lxml")
+        except Exception:  # noqa: BLE001 - lxml can reject some byte soups; fall back
+            return BeautifulSoup(markup, "html.parser")
 
 
 def json_ld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:

@@ -25,8 +25,10 @@ def fold(text: str) -> str:
 
 def name_similarity(a: str, b: str) -> tuple[float, str]:
     """Score in 0..1 that two display names name the same person, and why."""
+    import importlib
+
     try:
-        from prebrief import names  # type: ignore[attr-defined]
+        names = importlib.import_module("prebrief.names")
     except ImportError:
         return fallback_similarity(a, b)
     score, reason = names.name_similarity(a, b)
@@ -37,7 +39,14 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
 
 
 def fallback_similarity(a: str, b: str) -> tuple[float, str]:
-    """Exact, reordered, middle-name and initial matches only; anything else is different."""
+    """Exact, reordered, middle-name and initial matches only; anything else is different.
+
+    Symmetric: both argument orders are scored and the better reading wins.
+    """
+    return max(_fallback(a, b), _fallback(b, a), key=lambda scored: scored[0])
+
+
+def _fallback(a: str, b: str) -> tuple[float, str]:
     left, right = fold(a).split(), fold(b).split()
     if not left or not right:
         return 0.0, "no name to compare"

@@ -42,6 +42,7 @@ class SourceCase:
     fixture: str
     expect: Mapping[str, Any] = field(default_factory=dict)
     env: Mapping[str, str] = field(default_factory=dict)
+    query: ContactQuery | None = None
 
 
 @dataclass
@@ -114,12 +115,14 @@ class Source:
 
     @classmethod
     def readiness(cls, env: Mapping[str, str]) -> tuple[bool, str]:
-        """Whether the source can run now, and why not."""
+        """Whether the source can run now, and what works without its token."""
         if cls.token_env and not (env.get(cls.token_env) or "").strip():
+            if cls.token_required and cls.file_option:
+                return False, f"API needs {cls.token_env}; {cls.file_option} works without it"
             if cls.token_required:
                 return False, f"needs {cls.token_env}"
-            return True, f"ready (anonymous; {cls.token_env} raises limits)"
-        return True, "ready"
+            return True, f"anonymous; {cls.token_env} raises the rate limit"
+        return True, f"{cls.token_env} set" if cls.token_env else "no token needed"
 
     # ---- running -------------------------------------------------------------------------
     async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:

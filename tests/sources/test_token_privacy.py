@@ -44,3 +44,22 @@ async def test_email_never_in_clear_anywhere(tmp_path: Path):
     blob = b"".join(p.read_bytes() for p in (tmp_path / "cache").rglob("*") if p.is_file())
     assert needle.encode() not in blob.lower()
     assert GravatarSource.identity_for_email(EMAIL).handle == email_hash(EMAIL)
+
+
+async def test_facebook_token_only_in_the_header(tmp_path: Path):
+    from conftest import run_source
+
+    from prebrief.models import Identity
+    from prebrief.sources.facebook import FacebookSource
+
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"id": "1", "name": "Halvorsen Maritime Systems"})
+
+    result = await run_source(FacebookSource, Identity("facebook", handle="halvorsenmaritime"),
+                              tmp_path, handler=handler, env={"FACEBOOK_ACCESS_TOKEN": "SECRET1"})
+    assert result.ok and seen
+    assert all("SECRET1" not in str(r.url) for r in seen)
+    assert seen[0].headers["authorization"] == "Bearer SECRET1"

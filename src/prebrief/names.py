@@ -1,0 +1,105 @@
+"""Do two display names name the same person? Diacritics, nicknames, initials, reordering.
+
+Conservative by design: a different surname is a different person, whatever the first name,
+because a wrong-person match is the worst mistake a briefing can make.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+SAME = 0.8
+_TRANSLIT = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l",
+                           "þ": "th", "ı": "i"})
+_GERMAN = {"ae": "a", "oe": "o", "ue": "u"}
+_PARTICLES = {"van", "der", "den", "de", "von", "zu", "ter", "ten", "la", "le", "da", "di",
+              "del", "dos", "das", "du", "af", "al", "bin", "ibn"}
+_TITLES = {"dr", "prof", "mr", "mrs", "ms", "ir", "ing", "drs", "mba", "phd", "msc", "bsc"}
+
+
+def fold(name: str) -> list[str]:
+    """Lower-case ASCII tokens: 'Müller-Lüdenscheidt, Dr. José' -> ['muller', ...]."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_TRANSLIT))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
+    tokens = re.split(r"[^a-z0-9]+", text.replace("_", " ").replace(".", " "))
+    return [t for t in tokens if t and t not in _TITLES]
+
+
+def _spellings(token: str) -> set[str]:
+    """'mueller' and 'muller' are one German name written two ways."""
+    out = {token}
+    for pair, single in _GERMAN.items():
+        if pair in token:
+            out.add(token.replace(pair, single))
+    return out
+
+
+@cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    raw = json.loads(resources.files("prebrief.data").joinpath("nicknames.json").read_text(
+        encoding="utf-8"))
+    table: dict[str, set[str]] = {}
+    for group in raw["groups"]:
+        folded = {"".join(fold(n)) for n in group}
+        for name in folded:
+            table.setdefault(name, set()).update(folded)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _given_match(a: str, b: str) -> tuple[float, str] | None:
+    if _spellings(a) & _spellings(b):
+        return 1.0, "same first name"
+    if b in _nicknames().get(a, ()):
+        return 0.9, f"'{a}' and '{b}' are forms of one name"
+    if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return 0.8, "initial matches"
+    return None
+
+
+def _surname(tokens: list[str]) -> str:
+    core = [t for t in tokens if t not in _PARTICLES] or tokens
+    return core[-1]
+
+
+def name_similarity(a: str, b: str) -> tuple[float, str]:
+    """Score in [0, 1] and the reason, in words."""
+    left, right = fold(a), fold(b)
+    if not left or not right:
+        return 0.0, "no name to compare"
+    if left == right:
+        return 1.0, "same name"
+    if len(left) == 1 or len(right) == 1:
+        joined_l, joined_r = "".join(left), "".join(right)
+        if joined_l == joined_r:
+            return 0.9, "same name written as one word"
+        return 0.3, "only one name given"
+    if sorted(left) == sorted(right):
+        return 0.95, "same name, reordered"
+    # Given-then-surname on both sides, or one side written "Surname, Given".
+    pairings = ((_surname(left), _surname(right), left[0], right[0]),
+                (left[0], _surname(right), left[-1], right[0]),
+                (_surname(left), right[0], left[0], right[-1]))
+    shared_surname = False
+    best: tuple[float, str] | None = None
+    for surname_a, surname_b, given_a, given_b in pairings:
+        if not _spellings(surname_a) & _spellings(surname_b):
+            continue
+        shared_surname = True
+        given = _given_match(given_a, given_b)
+        if given and (best is None or given[0] > best[0]):
+            best = given
+    if best is not None:
+        return best[0], f"{best[1]}, same surname"
+    if shared_surname:
+        return 0.4, "same surname, different first name"
+    return 0.1, f"different surname ({_surname(left)} / {_surname(right)})"
+
+
+def same_name(a: str, b: str) -> bool:
+    """The conservative verdict discovery relies on."""
+    return name_similarity(a, b)[0] >= SAME

@@ -1,0 +1,73 @@
+"""User notes: what the user read by hand or knows, one fact per line, classified like the rest.
+
+    # From LinkedIn, read 2026-11-20        <- a heading names where the following lines came from
+    - VP Procurement at Norrbrook Logistics  <- bullets are stripped
+    LinkedIn: https://www.linkedin.com/in/…  <- a labelled link is kept as a link
+"""
+
+from __future__ import annotations
+
+import re
+
+from prebrief.errors import InputFileError
+from prebrief.extract.text import clean_text, truncate
+from prebrief.models import Fact, Harvest, Identity, Link
+from prebrief.sources.base import Source, SourceCase, SourceContext
+
+MAX_BYTES = 1024 * 1024
+MAX_LINES = 200
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+_LINK = re.compile(r"^(?P<label>[A-Za-z][\w .+-]{0,30}):\s*(?P<url>https?://\S+)$")
+
+
+def decode_notes(raw: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252; binary files are refused."""
+    if b"\x00" in raw[:4096]:
+        raise InputFileError(path, "is a binary file, not text notes")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+class NotesSource(Source):
+    name = "notes"
+    label = "Your notes"
+    description = "your own notes about the contact, one fact per line (user notes provenance)"
+    file_option = "--notes"
+    priority = 90
+    cases = (
+        SourceCase("notes", Identity("notes"), "notes.md",
+                   expect={"facts": [("note", "Prefers morning meetings"),
+                                     ("note", "VP Procurement")],
+                           "links": ["https://www.linkedin.com/in/ilse-marchetti"]}),
+        SourceCase("binary", Identity("notes"), "binary.bin",
+                   expect={"status": "error", "message": "binary"}),
+    )
+
+    async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
+        path = target.file or ""
+        raw = self.read_file(path, max_bytes=MAX_BYTES)
+        text = decode_notes(raw, path)
+        facts, links = [], []
+        context = "user notes"
+        for number, line in enumerate(text.splitlines()[:MAX_LINES * 4], start=1):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if stripped.startswith("#"):
+                heading = clean_text(stripped.lstrip("#"))
+                context = f"user notes ({heading})" if heading else "user notes"
+                continue
+            content = clean_text(_BULLET.sub("", stripped))
+            ev = self.evidence(f"{context}: line {number}", file=path)
+            m = _LINK.match(content)
+            if m:
+                links.append(Link(m.group("url"), "notes", ev))
+                continue
+            if content:
+                facts.append(Fact("note", truncate(content, 500), ev))
+            if len(facts) >= MAX_LINES:
+                break
+        return Harvest(facts=tuple(facts), links=tuple(links),
+                       identity=Identity(self.name, file=path, found_via="your notes"))

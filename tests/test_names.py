@@ -1,0 +1,45 @@
+"""Name matching: tolerant of spelling, strict about different people."""
+
+from __future__ import annotations
+
+import pytest
+
+from prebrief.names import name_similarity, same_name
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Saskia Lindqvist", "saskia lindqvist"),
+    ("José Núñez", "Jose Nunez"),
+    ("Jürgen Müller", "Juergen Mueller"),
+    ("Jürgen Müller", "Jurgen Muller"),
+    ("Lindqvist, Saskia", "Saskia Lindqvist"),
+    ("Bill Okafor", "William Okafor"),
+    ("Hans de Vries", "Johannes de Vries"),
+    ("Sasha Petrov", "Alexander Petrov"),
+    ("S. Lindqvist", "Saskia Lindqvist"),
+    ("Dr. Marit Vandersloot", "Marit Vandersloot"),
+    ("Marit van der Sloot", "Marit Van Der Sloot"),
+    ("Søren Østergaard", "Soren Ostergaard"),
+    ("Anna Maria Kowalczyk", "Anna Kowalczyk"),
+])
+def test_same_person(a, b):
+    assert same_name(a, b), name_similarity(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Saskia Lindqvist", "Saskia Lindgren"),
+    ("Jonas Berg", "Jonas Bergman"),
+    ("Anna Kowalczyk", "Anna Kowalski"),
+    ("Tom Becker", "Tim Becker"),
+    ("Marit Vandersloot", "Maria Vandersloot"),
+    ("Lars Eriksen", "Lars"),
+    ("", "Lars Eriksen"),
+    ("Okafor Studio", "Chidi Okafor"),
+])
+def test_different_people(a, b):
+    assert not same_name(a, b), name_similarity(a, b)
+
+
+def test_reasons_are_readable():
+    score, reason = name_similarity("Bill Okafor", "William Okafor")
+    assert 0.8 <= score < 1 and "forms of one name" in reason
