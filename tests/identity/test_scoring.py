@@ -140,3 +140,11 @@ def test_without_a_query_name_the_given_profiles_name_is_the_reference():
     verdict = judge(gh, site, query=ContactQuery(email="ilse@tidewater.example"))
     assert verdict.outcome != "accepted"
     assert any("is not 'Ilse Várga'" in r for r in verdict.reasons)
+
+
+def test_single_word_display_name_from_the_full_name_is_not_a_mismatch():
+    site = given_site(link(GH, "verified", verified=True))
+    gh = candidate(result("github", GH, name="ilse"), edges=((site, site.links()[0]),))
+    verdict = judge(gh, site)
+    assert verdict.outcome == "accepted"
+    assert not any("another person" in r for r in verdict.reasons)

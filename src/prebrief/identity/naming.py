@@ -90,11 +90,15 @@ def org_matches(known: Iterable[str], candidate_orgs: Iterable[str],
 
 
 def distinct_orgs(names: Iterable[str]) -> list[str]:
-    """Organisation names with aliases of one another dropped (the first spelling kept)."""
+    """Organisation names with aliases of one another merged (the fullest spelling kept)."""
     kept: list[str] = []
     for name in names:
-        if org_key(name) and not any(same_org(name, k) for k in kept):
-            kept.append(name)
+        alias = next((i for i, k in enumerate(kept) if same_org(name, k)), None)
+        if alias is None:
+            if org_key(name):
+                kept.append(name)
+        elif len(org_key(name)) > len(org_key(kept[alias])):
+            kept[alias] = name
     return kept
 
 

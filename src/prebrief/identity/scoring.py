@@ -17,6 +17,7 @@ from prebrief.identity.naming import (
     DIFFERENT_NAME,
     SAME_NAME,
     distinct_orgs,
+    fold,
     name_similarity,
     org_matches,
     place_matches,
@@ -155,9 +156,15 @@ def _name_support(candidate: Candidate, known: Known) -> tuple[float, str]:
                                 for n in names for r in known.names)
     if score >= SAME_NAME:
         return 0.15, f"name {name!r} matches {ref!r} ({why})"
-    if score < DIFFERENT_NAME:
+    if score < DIFFERENT_NAME and not _one_of_the_names(name, ref):
         return -0.5, f"display name {name!r} is not {ref!r} ({why}): another person?"
     return 0.0, f"name {name!r} only partly matches {ref!r} ({why})"
+
+
+def _one_of_the_names(name: str, ref: str) -> bool:
+    """A single-word display name ('marit') that is one of the full name's words is no mismatch."""
+    words, ref_words = fold(name).split(), fold(ref).split()
+    return len(words) == 1 and words[0] in ref_words
 
 
 def _back_link_bonus(candidate: Candidate, accepted: Mapping[Key, Candidate], best: Edge,
