@@ -1,11 +1,15 @@
-"""The briefing sheet as a view model: sections of lines, each line citing its evidence."""
+"""The briefing sheet as a view model: sections of items, each citing its evidence.
+
+build_sections() is pure data over a Briefing (also the JSON `sections`); build_sheet() adds
+citation numbers for the HTML and Markdown templates, which stay thin.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
-from prebrief.models import Briefing, Evidence, Signal, SourceResult
+from prebrief.models import Briefing, Change, Evidence, MeProfile, Meeting
 
 LABELS = {
     "health": "health", "religion": "religion or belief", "politics": "political opinion",
@@ -29,18 +33,63 @@ class Citations:
         return self._index[key]
 
 
-@dataclass(frozen=True)
-class Line:
-    text: str
-    cite: int
-    detail: str | None = None
-    date: str | None = None
+def build_sections(briefing: Briefing) -> dict[str, Any]:
+    """Every section of the sheet, in reading order; empty ones are empty, never invented."""
+    from prebrief.sheet.cues import cues_section
+    from prebrief.sheet.sections import (activity_section, care_section, career_section,
+                                         company_section, contact_zone, identity_section,
+                                         rapport_section, sources_section)
+    from prebrief.sheet.starters import common_ground, starters
+
+    me = briefing.extra("me")
+    sections: dict[str, Any] = {
+        "meeting": _meeting(briefing.extra("meeting")),
+        "identity": identity_section(briefing),
+        "changes": _changes(briefing.extra("changes")),
+        "career": career_section(briefing),
+        "company": company_section(briefing),
+        "activity": activity_section(briefing),
+        "rapport": rapport_section(briefing),
+        "common_ground": common_ground(briefing, me if isinstance(me, MeProfile) else None),
+    }
+    sections["starters"] = starters(sections)
+    sections["care"] = care_section(briefing)
+    sections["cues"] = cues_section(briefing, contact_zone(briefing))
+    sections["sources"] = sources_section(briefing)
+    return sections
 
 
-def _line(signal: Signal, citations: Citations) -> Line:
-    date = signal.fact.published_at.date().isoformat() if signal.fact.published_at else None
-    detail = f"{signal.topic} · {signal.reason}" if signal.topic else signal.reason
-    return Line(signal.text, citations.cite(signal.evidence), detail, date)
+def _meeting(value: object) -> dict[str, Any] | None:
+    if not isinstance(value, Meeting):
+        return None
+    return {"title": value.title, "start": value.start.isoformat(timespec="minutes"),
+            "end": value.end.isoformat(timespec="minutes") if value.end else None,
+            "location": value.location, "attendees": list(value.attendees)}
+
+
+def _changes(value: object) -> dict[str, Any] | None:
+    if not isinstance(value, (list, tuple)):
+        return None
+    changes = [c for c in value if isinstance(c, Change)]
+    if not changes:
+        return None
+    since = min(c.since for c in changes)
+    return {"since": since.date().isoformat(),
+            "items": [{"kind": c.kind, "text": c.text, "before": c.before, "after": c.after}
+                      for c in changes]}
+
+
+def map_evidence(value: Any, convert: Callable[[Evidence], Any], key: str) -> Any:
+    """A copy of the sections with each `evidence` replaced by convert(evidence) under key."""
+    if isinstance(value, dict):
+        out = {k: map_evidence(v, convert, key) for k, v in value.items() if k != "evidence"}
+        if "evidence" in value:
+            ev = value["evidence"]
+            out[key] = convert(ev) if isinstance(ev, Evidence) else None
+        return out
+    if isinstance(value, list):
+        return [map_evidence(v, convert, key) for v in value]
+    return value
 
 
 def build_sheet(briefing: Briefing) -> dict[str, Any]:
@@ -48,25 +97,10 @@ def build_sheet(briefing: Briefing) -> dict[str, Any]:
     citations = Citations()
     person = briefing.person
     header = {kind: citations.cite(ev) for kind, ev in person.provenance}
-    roles = [{"role": r, "cite": citations.cite(r.evidence)} for r in person.roles]
-    education = [{"item": e, "cite": citations.cite(e.evidence)} for e in person.education]
-    professional = [_line(s, citations) for s in briefing.signals if s.sphere == "professional"]
-    personal = [_line(s, citations) for s in briefing.signals if s.sphere == "personal"]
-    avoid: dict[str, int] = {}
-    for s in briefing.signals:
-        if s.sphere == "sensitive" and s.sensitive_category:
-            avoid[s.sensitive_category] = avoid.get(s.sensitive_category, 0) + 1
+    sections = map_evidence(build_sections(briefing), citations.cite, "cite")
+    photo = briefing.extra("photo")
     return {
-        "briefing": briefing, "person": person, "header_cites": header, "roles": roles,
-        "education": education, "professional": professional, "personal": personal,
-        "avoid": [{"category": LABELS.get(k, k), "count": n} for k, n in sorted(avoid.items())],
-        "identities": [i for i in briefing.identities if i.outcome == "accepted"],
-        "possible": [i for i in briefing.identities if i.outcome == "possible"],
-        "sources": [_source_row(r) for r in briefing.sources],
+        "briefing": briefing, "person": person, "header_cites": header, "s": sections,
+        "photo": photo if isinstance(photo, str) and photo.startswith("data:image/") else None,
         "citations": citations.entries,
     }
-
-
-def _source_row(result: SourceResult) -> dict[str, Any]:
-    return {"result": result, "label": result.identity.label(), "status": result.status.value,
-            "status_text": result.status.value.replace("_", " ")}
