@@ -31,7 +31,7 @@ def newest_first(signals: list[Signal]) -> list[Signal]:
     return sorted(dated, key=lambda s: s.fact.published_at, reverse=True)  # type: ignore[arg-type, return-value]
 
 
-def signal_item(signal: Signal, limit: int = 160) -> Item:
+def signal_item(signal: Signal, limit: int = 120) -> Item:
     when = signal.fact.published_at
     return {"text": snippet(signal.text, limit), "evidence": signal.evidence,
             "date": when.date().isoformat() if when else None, "topic": signal.topic,

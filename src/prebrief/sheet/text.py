@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import datetime
 
-_SUFFIXES = re.compile(r"\b(b\.?v\.?|n\.?v\.?|inc|ltd|llc|gmbh|ag|plc|sa|as|ab|oy|co)\.?$")
+_SUFFIXES = re.compile(r"\s(b ?v|n ?v|inc|ltd|llc|gmbh|ag|plc|s ?a|as|ab|oy|co)$")
 
 
 def norm(text: str | None) -> str:
