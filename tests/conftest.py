@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import os
+
 import httpx
 import pytest
+from hypothesis import settings
 
 from prebrief.http.client import build_client
 from prebrief.http.settings import HttpSettings
@@ -16,6 +19,12 @@ from prebrief.models import ContactQuery, Identity, SourceResult
 from prebrief.sources.base import Source, SourceContext
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# CI runs property tests with a fixed seed so a red build is reproducible; local runs keep
+# exploring new inputs (and remember failures in .hypothesis/).
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 class UnknownURL(AssertionError):

@@ -93,9 +93,18 @@ class Gatherer:
                 f"{self.query.key()}")
 
     async def run_all(self, targets: Iterable[Target]) -> list[SourceResult]:
+        """Run targets concurrently; results come back in the order given."""
         import asyncio
 
-        return list(await asyncio.gather(*(self.run_one(t) for t in targets)))
+        targets = list(targets)
+        # Network sources start first: their requests go out at their first await, and the
+        # file parsers' CPU work (a PDF, an export) then overlaps the wait for answers.
+        order = sorted(range(len(targets)), key=lambda i: targets[i][1].file is not None)
+        done = await asyncio.gather(*(self.run_one(targets[i]) for i in order))
+        results: list[SourceResult | None] = [None] * len(targets)
+        for i, result in zip(order, done, strict=True):
+            results[i] = result
+        return [r for r in results if r is not None]
 
 
 async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *,

@@ -39,7 +39,14 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
 
 
 def fallback_similarity(a: str, b: str) -> tuple[float, str]:
-    """Exact, reordered, middle-name and initial matches only; anything else is different."""
+    """Exact, reordered, middle-name and initial matches only; anything else is different.
+
+    Symmetric: both argument orders are scored and the better reading wins.
+    """
+    return max(_fallback(a, b), _fallback(b, a), key=lambda scored: scored[0])
+
+
+def _fallback(a: str, b: str) -> tuple[float, str]:
     left, right = fold(a).split(), fold(b).split()
     if not left or not right:
         return 0.0, "no name to compare"
