@@ -187,7 +187,9 @@ def _same_org(a: str, b: str) -> bool:
 
 def sources_section(briefing: Briefing) -> list[Item]:
     """Every source with its status, when it was fetched, and what to do when it failed."""
-    return [{"source": r.source, "status": r.status.value, "identity": r.identity.label(),
+    return [{"source": r.source, "status": r.status.value,
+             "label": r.status.value.replace("_", " "),
+             "identity": r.identity.label(),
              "fetched_at": r.fetched_at.date().isoformat() if r.fetched_at else None,
              "message": r.message, "hint": r.hint, "note": r.harvest.note}
             for r in briefing.sources]
