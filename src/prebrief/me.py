@@ -35,7 +35,11 @@ def _from_export(path: str) -> MeProfile | None:
     except ImportError:  # the export reader may not be installed in this build
         raise UsageError(f"{Path(path).name}: reading LinkedIn exports is not available",
                          hint="describe yourself in a TOML file instead") from None
-    return read_me_profile(path)
+    me = read_me_profile(path)
+    if not (me.name or me.company or me.roles or me.education or me.skills):
+        raise UsageError(f"{Path(path).name}: no profile found in this LinkedIn export",
+                         hint="pass the ZIP LinkedIn sends you, or its unpacked folder")
+    return me
 
 
 def me_from_mapping(data: dict[str, Any], label: str) -> MeProfile:

@@ -117,7 +117,8 @@ def test_hostile_profile_runs_no_script_and_makes_no_request(tmp_path: Path, rec
     page.write_text(html, encoding="utf-8")
     dom = chromium(tmp_path, "--dump-dom", "--virtual-time-budget=2000", page.as_uri())
     title = re.search(r"<title>(.*?)</title>", dom, re.S)
-    assert title and title.group(1).startswith("Briefing: &lt;script&gt;")  # a script would set "PWNED"
+    # A script that ran would have set the title to "PWNED".
+    assert title and title.group(1).startswith("Briefing: &lt;script&gt;")
     assert "&lt;script&gt;document.title='PWNED'&lt;/script&gt;" in dom
     reader = print_pdf(html, tmp_path)
     text = " ".join(p.extract_text() for p in reader.pages)

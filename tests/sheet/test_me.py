@@ -73,3 +73,10 @@ def test_any_text_gives_a_profile_or_a_usage_error(tmp_path_factory, text: str):
         load_me(str(path))
     except PrebriefError:
         pass
+
+
+def test_directory_is_read_as_a_linkedin_export(tmp_path: Path):
+    """An empty folder is no export: the reader's error names it, nothing is guessed."""
+    with pytest.raises(PrebriefError) as err:
+        load_me(str(tmp_path))
+    assert tmp_path.name in err.value.message

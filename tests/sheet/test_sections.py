@@ -92,7 +92,7 @@ def test_common_ground_is_conservative():
     found = {(c["what"], c["value"]) for c in common}
     assert found == {("employer", "Halvorsen Maritime"), ("school", "Hogeschool Amstelland"),
                      ("city", "Utrecht"), ("skill", "forecasting")}
-    assert all(c["evidence"] is not None for c in common if c["what"] != "city") 
+    assert all(c["evidence"] is not None for c in common if c["what"] != "city")
 
 
 def test_name_matching_is_not_loose():

@@ -53,7 +53,8 @@ def _share(items: list[Fact], pattern: re.Pattern[str]) -> str:
 def _frequency(items: list[Fact], briefing: Briefing) -> dict[str, Any]:
     """Posts a week over the last 90 days, or over the whole span when that window is empty."""
     now = briefing.generated_at
-    recent = [f for f in items if (now - f.published_at).days <= WINDOW_DAYS]  # type: ignore[operator]
+    recent = [f for f in items
+              if (now - f.published_at).days <= WINDOW_DAYS]  # type: ignore[operator]
     base = recent or items
     oldest = min(f.published_at for f in base)  # type: ignore[type-var]
     days = WINDOW_DAYS if recent else max((now - oldest).days, 7)  # type: ignore[operator]

@@ -28,7 +28,8 @@ def visible(signals: tuple[Signal, ...], sphere: str) -> list[Signal]:
 
 def newest_first(signals: list[Signal]) -> list[Signal]:
     dated = [s for s in signals if s.fact.published_at]
-    return sorted(dated, key=lambda s: s.fact.published_at, reverse=True)  # type: ignore[arg-type, return-value]
+    return sorted(dated, key=lambda s: s.fact.published_at,  # type: ignore[arg-type, return-value]
+                  reverse=True)
 
 
 def signal_item(signal: Signal, limit: int = 120) -> Item:
