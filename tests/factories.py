@@ -81,7 +81,8 @@ def rich_briefing(**changes: object) -> Briefing:
     website = SourceResult("website", Status.OK, Identity("website", url="https://ada.example/"),
                            fetched_at=WHEN, harvest=Harvest(roles=(
                                Role("CTO", "Acme", ev, current=True),)))
-    pdf = SourceResult("linkedin_pdf", Status.OK, Identity("linkedin_pdf", file="/home/u/Profile.pdf"),
+    pdf = SourceResult("linkedin_pdf", Status.OK,
+                       Identity("linkedin_pdf", file="/home/u/Profile.pdf"),
                        fetched_at=WHEN, harvest=Harvest(roles=roles[:1]))
     blocked = SourceResult("linkedin", Status.BLOCKED, Identity("linkedin", handle="ada"),
                            message="not served to automated clients", hint="pass --linkedin-pdf")
