@@ -133,3 +133,10 @@ def test_changes_and_meeting_extras():
     assert sections["changes"]["since"] == "2026-06-01"
     assert sections["meeting"]["title"] == "Grid forecasting intro"
     assert build_sections(rich_briefing())["changes"] is None
+
+
+def test_items_older_than_a_year_carry_their_age():
+    latest = build_sections(rich_briefing())["activity"]["latest"]
+    old = [i for i in latest if i["age"]]
+    assert [i["text"] for i in old] == ["Old conference recap"]
+    assert old[0]["age"] == "1 yr 4 mos old"

@@ -32,11 +32,14 @@ def newest_first(signals: list[Signal]) -> list[Signal]:
                   reverse=True)
 
 
-def signal_item(signal: Signal, limit: int = 120) -> Item:
+def signal_item(signal: Signal, now: datetime, limit: int = 120) -> Item:
+    """One cited line; dated lines older than a year say how old they are."""
     when = signal.fact.published_at
+    old = when is not None and age_days(when, now) > STALE_DAYS
     return {"text": snippet(signal.text, limit), "evidence": signal.evidence,
             "date": when.date().isoformat() if when else None, "topic": signal.topic,
-            "kind": signal.kind}
+            "kind": signal.kind,
+            "age": f"{span(age_days(when, now) // 30)} old" if old and when else None}
 
 
 def contact_zone(briefing: Briefing) -> Any:
@@ -114,14 +117,14 @@ def company_section(briefing: Briefing) -> list[Item]:
     for s in briefing.signals:
         if s.kind == "company" and not s.sensitive_category and s.text not in seen:
             seen.add(s.text)
-            items.append(signal_item(s, 200))
+            items.append(signal_item(s, briefing.generated_at, 200))
     return items[:MAX_COMPANY]
 
 
 def activity_section(briefing: Briefing) -> dict[str, Any]:
     """Latest dated professional posts, and the topics they return to most."""
     pro = visible(briefing.signals, "professional")
-    latest = [signal_item(s) for s in newest_first(pro) if s.kind not in ("company",)]
+    latest = [signal_item(s, briefing.generated_at) for s in newest_first(pro) if s.kind not in ("company",)]
     topics = Counter(s.topic for s in pro if s.topic)
     return {"latest": latest[:MAX_ACTIVITY],
             "topics": [{"topic": t, "count": n} for t, n in topics.most_common(5)]}
@@ -131,7 +134,8 @@ def rapport_section(briefing: Briefing) -> list[Item]:
     """Safe public personal signals, newest first, undated interests after."""
     personal = [s for s in visible(briefing.signals, "personal") if s.kind not in NOT_RAPPORT]
     undated = [s for s in personal if not s.fact.published_at]
-    return [signal_item(s) for s in newest_first(personal) + undated][:MAX_RAPPORT]
+    now = briefing.generated_at
+    return [signal_item(s, now) for s in newest_first(personal) + undated][:MAX_RAPPORT]
 
 
 def care_section(briefing: Briefing) -> dict[str, Any]:
