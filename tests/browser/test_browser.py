@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from factories import briefing, rich_briefing, signal
-from prebrief.models import Identity, Person, Role
+from prebrief.models import Education, Identity, Role
 from prebrief.render import render
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -131,3 +131,20 @@ def test_plain_briefing_is_one_page(tmp_path: Path):
                        tmp_path)
     assert len(reader.pages) == 1
     assert "Ada Vermeer" in reader.pages[0].extract_text()
+
+
+def test_long_briefing_continues_cleanly_on_a_second_page(tmp_path: Path):
+    from datetime import timedelta
+
+    from factories import WHEN, dated
+
+    b = rich_briefing()
+    many = tuple(dated(f"Company fact number {i} " + "with a long explanation " * 12,
+                       WHEN - timedelta(days=i), kind="company") for i in range(3))
+    schools = tuple(Education(f"School number {i}", b.person.roles[0].evidence, degree="BSc")
+                    for i in range(70))
+    b = replace(b, person=replace(b.person, education=schools), signals=b.signals + many)
+    reader = print_pdf(render(b, "html"), tmp_path)
+    assert len(reader.pages) >= 2
+    last = " ".join(reader.pages[-1].extract_text().split())
+    assert "PROVENANCE" in last

@@ -82,3 +82,20 @@ def test_text_colours_meet_wcag_aa_on_every_background():
     for fg in text:
         for bg in backgrounds:
             assert contrast(fg, bg) >= 4.5, (fg, bg)
+
+
+def test_meeting_and_changes_render_when_present():
+    from datetime import UTC, datetime
+
+    from prebrief.models import Change, Meeting
+
+    since = datetime(2026, 6, 1, tzinfo=UTC)
+    b = rich_briefing().with_extras(
+        changes=[Change("employer", "New employer: Borealis Grid (was Acme)", since)],
+        meeting=Meeting("Grid forecasting intro", datetime(2026, 11, 21, 14, tzinfo=UTC),
+                        location="Utrecht office", attendees=("Ada Vermeer",)))
+    for fmt in ("html", "md"):
+        out = render(b, fmt)
+        assert "Changed since 2026-06-01" in out and "Grid forecasting intro" in out, fmt
+    plain = render(rich_briefing(), "html")
+    assert "Changed since" not in plain and "Meeting:" not in plain
