@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from prebrief.models import Briefing
-from prebrief.report import briefing_dict
+from prebrief.report import briefing_dict, file_label
 from prebrief.sheet import build_sheet
 
 FORMATS = ("html", "md", "json")
@@ -73,6 +73,7 @@ def environment(kind: str) -> Any:
         env = Environment(autoescape=True, **common)
     env.filters["safe_url"] = safe_url
     env.globals["md_link"] = md_link
+    env.filters["basename"] = lambda path: file_label(path) or ""
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     return env
 

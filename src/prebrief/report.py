@@ -9,7 +9,7 @@ from typing import Any
 from prebrief import __version__
 from prebrief.models import Briefing, Education, Evidence, Identity, Role, Signal, SourceResult
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -78,4 +78,12 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "identities": [identity_dict(i) for i in briefing.identities],
         "signals": [signal_dict(s) for s in briefing.signals],
         "sources": [source_dict(r) for r in briefing.sources],
+        "sections": sections_dict(briefing),
     }
+
+
+def sections_dict(briefing: Briefing) -> dict[str, Any]:
+    """The sheet's sections (v2): the same items as the HTML, each with its evidence."""
+    from prebrief.sheet import build_sections, map_evidence
+
+    return map_evidence(build_sections(briefing), evidence_dict, "evidence")

@@ -9,7 +9,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from factories import briefing, signal
+from factories import briefing, rich_briefing, signal
 from prebrief.models import Identity
 from prebrief.render import md_escape, render, safe_url
 from prebrief.report import SCHEMA_VERSION
@@ -93,9 +93,12 @@ def test_schema_rejects_leaked_sensitive_text():
 
 
 def test_every_line_cites_provenance():
-    html = render(briefing(signals=(signal("Leads the platform team"),)), "html")
-    body = html.split('id="h-pro"')[1].split("</section>")[0]
-    assert re.search(r"Leads the platform team.*?href=\"#ref-\d+\"", body, re.S)
+    html = render(rich_briefing(), "html")
+    for section in ("h-career", "h-company", "h-activity", "h-rapport", "h-starters"):
+        body = html.split(f'id="{section}"')[1].split("</section>")[0]
+        items = re.findall(r"<li.*?</li>", body, re.S)
+        assert items, section
+        assert all(re.search(r'href="#ref-\d+"', li) for li in items), section
     assert 'id="ref-1"' in html
 
 

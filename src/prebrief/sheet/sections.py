@@ -1,0 +1,200 @@
+"""Sections of the sheet as pure functions over a Briefing. Items carry their Evidence; the
+renderers turn it into citation numbers (HTML, Markdown) or evidence objects (JSON)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from prebrief.models import Briefing, Identity, Role, Signal
+from prebrief.sheet.clock import local_time, zone_for
+from prebrief.sheet.text import age_days, months_between, norm_org, parse_partial, snippet, span
+
+Item = dict[str, Any]
+RECENT_CHANGE_MONTHS = 6
+STALE_DAYS = 365
+LOW_CONFIDENCE = 0.7
+MAX_ACTIVITY = 5
+MAX_RAPPORT = 4
+MAX_COMPANY = 3
+# Profile facts that describe the record, not a talking point.
+NOT_RAPPORT = frozenset({"location", "language", "name", "headline", "role"})
+
+
+def visible(signals: tuple[Signal, ...], sphere: str) -> list[Signal]:
+    return [s for s in signals if s.sphere == sphere and not s.sensitive_category]
+
+
+def newest_first(signals: list[Signal]) -> list[Signal]:
+    dated = [s for s in signals if s.fact.published_at]
+    return sorted(dated, key=lambda s: s.fact.published_at,  # type: ignore[arg-type, return-value]
+                  reverse=True)
+
+
+def signal_item(signal: Signal, now: datetime, limit: int = 120) -> Item:
+    """One cited line; dated lines older than a year say how old they are."""
+    when = signal.fact.published_at
+    old = when is not None and age_days(when, now) > STALE_DAYS
+    return {"text": snippet(signal.text, limit), "evidence": signal.evidence,
+            "date": when.date().isoformat() if when else None, "topic": signal.topic,
+            "kind": signal.kind,
+            "age": f"{span(age_days(when, now) // 30)} old" if old and when else None}
+
+
+def contact_zone(briefing: Briefing) -> Any:
+    profile = next((s.text for s in briefing.signals if s.kind == "timezone"), None)
+    for result in briefing.sources:  # timezone is a profile kind, so it is no signal
+        for fact in result.harvest.facts if result.ok else ():
+            if fact.kind == "timezone":
+                profile = profile or fact.text
+    return zone_for(briefing.person.location, profile)
+
+
+def identity_section(briefing: Briefing) -> dict[str, Any]:
+    """Who this is, where and when they are, which profiles were used, and how sure we are."""
+    person = briefing.person
+    zone = contact_zone(briefing)
+    accepted = [i for i in briefing.identities if i.outcome == "accepted"]
+    return {
+        "name": person.name, "headline": person.headline, "location": person.location,
+        "local_time": local_time(zone, briefing.generated_at) if zone else None,
+        "profiles": [_profile(i) for i in accepted],
+        "match": _match(accepted),
+        "possible": [_profile(i) for i in briefing.identities if i.outcome == "possible"],
+    }
+
+
+def _profile(identity: Identity) -> Item:
+    return {"platform": identity.platform, "url": identity.url, "label": identity.label(),
+            "confidence": round(identity.confidence, 2), "reasons": list(identity.reasons),
+            "found_via": identity.found_via}
+
+
+def _match(accepted: list[Identity]) -> dict[str, Any]:
+    if not accepted:
+        return {"level": "none", "confidence": 0.0, "reasons": []}
+    lowest = min(i.confidence for i in accepted)
+    level = "high" if lowest >= 0.9 else "medium" if lowest >= LOW_CONFIDENCE else "low"
+    given = sum(1 for i in accepted if i.found_via.startswith(("given", "file")))
+    reasons = [f"{given} of {len(accepted)} profiles given by you"] if given else []
+    reasons += sorted({r for i in accepted for r in i.reasons})[:3]
+    return {"level": level, "confidence": round(lowest, 2), "reasons": reasons}
+
+
+def career_section(briefing: Briefing) -> dict[str, Any]:
+    """Current role with tenure, a recent move called out, past roles, education."""
+    now = briefing.generated_at
+    roles = list(briefing.person.roles)
+    current = next((r for r in roles if r.current), None)
+    out: dict[str, Any] = {"current": None, "recent_change": None, "past": [], "education": []}
+    if current:
+        start = parse_partial(current.start)
+        months = months_between(start, now) if start else None
+        out["current"] = {"title": current.title, "organization": current.organization,
+                          "start": current.start, "evidence": current.evidence,
+                          "tenure": span(months) if months is not None else None}
+        if months is not None and 0 <= months <= RECENT_CHANGE_MONTHS:
+            out["recent_change"] = {"text": f"Started as {_role_text(current)} "
+                                            f"{span(months)} ago ({current.start})",
+                                    "evidence": current.evidence}
+    out["past"] = [{"text": _role_text(r), "start": r.start, "end": r.end,
+                    "evidence": r.evidence} for r in roles if r is not current]
+    out["education"] = [{"text": ", ".join(x for x in (e.school, e.degree, e.field) if x),
+                         "start": e.start, "end": e.end, "evidence": e.evidence}
+                        for e in briefing.person.education]
+    return out
+
+
+def _role_text(role: Role) -> str:
+    return " at ".join(x for x in (role.title, role.organization) if x)
+
+
+def company_section(briefing: Briefing) -> list[Item]:
+    """What the sources say about the employer, verbatim and cited, duplicates dropped."""
+    seen: set[str] = set()
+    items = []
+    for s in briefing.signals:
+        if s.kind == "company" and not s.sensitive_category and s.text not in seen:
+            seen.add(s.text)
+            items.append(signal_item(s, briefing.generated_at, 200))
+    return items[:MAX_COMPANY]
+
+
+def activity_section(briefing: Briefing) -> dict[str, Any]:
+    """Latest dated professional posts, and the topics they return to most."""
+    pro = visible(briefing.signals, "professional")
+    latest = [signal_item(s, briefing.generated_at) for s in newest_first(pro) if s.kind not in ("company",)]
+    topics = Counter(s.topic for s in pro if s.topic)
+    return {"latest": latest[:MAX_ACTIVITY],
+            "topics": [{"topic": t, "count": n} for t, n in topics.most_common(5)]}
+
+
+def rapport_section(briefing: Briefing) -> list[Item]:
+    """Safe public personal signals, newest first, undated interests after."""
+    personal = [s for s in visible(briefing.signals, "personal") if s.kind not in NOT_RAPPORT]
+    undated = [s for s in personal if not s.fact.published_at]
+    now = briefing.generated_at
+    return [signal_item(s, now) for s in newest_first(personal) + undated][:MAX_RAPPORT]
+
+
+def care_section(briefing: Briefing) -> dict[str, Any]:
+    """What to handle with care: sensitive categories, stale data, contradictions, doubt."""
+    from prebrief.sheet import LABELS
+
+    counts = Counter(s.sensitive_category for s in briefing.signals if s.sensitive_category)
+    now = briefing.generated_at
+    stale = [s for s in briefing.signals if s.fact.published_at and not s.sensitive_category
+             and age_days(s.fact.published_at, now) > STALE_DAYS]
+    doubtful = [i for i in briefing.identities
+                if i.outcome == "possible" or (i.outcome == "accepted"
+                                               and i.confidence < LOW_CONFIDENCE)]
+    return {
+        "sensitive": [{"category": k, "label": LABELS.get(k, k), "count": n}
+                      for k, n in sorted(counts.items())],
+        "stale": _stale(stale, now),
+        "contradictions": _contradictions(briefing),
+        "identity_doubts": [{"text": f"{i.label()}: {i.outcome}, confidence "
+                                     f"{i.confidence:.2f}", "reasons": list(i.reasons)}
+                            for i in doubtful],
+    }
+
+
+def _stale(stale: list[Signal], now: datetime) -> dict[str, Any] | None:
+    if not stale:
+        return None
+    oldest = max(age_days(s.fact.published_at, now) for s in stale)  # type: ignore[arg-type]
+    return {"count": len(stale), "oldest_days": oldest,
+            "text": f"{len(stale)} dated item{'s' if len(stale) != 1 else ''} older than a "
+                    f"year (oldest {span(oldest // 30)} old): check they still hold"}
+
+
+def _contradictions(briefing: Briefing) -> list[Item]:
+    """Two sources naming different current employers."""
+    by_org: dict[str, tuple[str, Any]] = {}
+    for result in briefing.sources:
+        for role in result.harvest.roles if result.ok else ():
+            key = norm_org(role.organization)
+            if role.current and key and not any(_same_org(key, k) for k in by_org):
+                by_org[key] = (role.organization or "", role.evidence)
+    if len(by_org) < 2:
+        return []
+    names = sorted(name for name, _ in by_org.values())
+    return [{"text": "Sources name different current employers: " + ", ".join(names),
+             "evidence": next(iter(by_org.values()))[1]}]
+
+
+def _same_org(a: str, b: str) -> bool:
+    """"norrbrook" and "norrbrook logistics" are one employer: one name's words hold the other's."""
+    left, right = set(a.split()), set(b.split())
+    return left <= right or right <= left
+
+
+def sources_section(briefing: Briefing) -> list[Item]:
+    """Every source with its status, when it was fetched, and what to do when it failed."""
+    return [{"source": r.source, "status": r.status.value,
+             "label": r.status.value.replace("_", " "),
+             "identity": r.identity.label(),
+             "fetched_at": r.fetched_at.date().isoformat() if r.fetched_at else None,
+             "message": r.message, "hint": r.hint, "note": r.harvest.note}
+            for r in briefing.sources]

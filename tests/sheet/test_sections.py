@@ -1,0 +1,142 @@
+"""The sheet's sections as pure functions over a Briefing (no rendering)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from factories import WHEN, briefing, dated, evidence, rich_briefing, signal
+from prebrief.models import Change, Education, MeProfile, Meeting, Role
+from prebrief.sheet import build_sections
+from prebrief.sheet.clock import local_time, zone_for
+from prebrief.sheet.text import same
+
+
+def test_local_time_from_location_at_generated_at():
+    ident = build_sections(rich_briefing())["identity"]
+    assert ident["local_time"] == {"zone": "Europe/Amsterdam", "time": "10:00",
+                                   "weekday": "Fri", "utc_offset": "UTC+01:00"}
+
+
+def test_zone_prefers_profile_timezone_and_handles_unknown_places():
+    assert zone_for("Atlantis", None) is None
+    assert zone_for("Utrecht", "America/Chicago").key == "America/Chicago"
+    assert zone_for("Somewhere, Japan").key == "Asia/Tokyo"
+    summer = local_time(zone_for("London"), datetime(2026, 7, 1, 12, tzinfo=UTC))
+    assert summer["utc_offset"] == "UTC+01:00" and summer["time"] == "13:00"
+
+
+def test_identity_match_and_possible_profiles():
+    ident = build_sections(rich_briefing())["identity"]
+    assert ident["match"]["level"] == "high"
+    assert [p["label"] for p in ident["possible"]] == ["https://social.example/@ada"]
+    assert ident["possible"][0]["reasons"] == ["same name", "same city"]
+
+
+def test_career_tenure_and_recent_change():
+    career = build_sections(rich_briefing())["career"]
+    assert career["current"]["organization"] == "Borealis Grid B.V."
+    assert career["current"]["tenure"] == "3 mos"
+    assert "Borealis Grid" in career["recent_change"]["text"]
+    assert [p["text"] for p in career["past"]] == ["CTO at Acme", "Engineer at Halvorsen Maritime"]
+
+
+def test_old_role_is_no_recent_change():
+    b = briefing()  # CTO since 2021-03
+    career = build_sections(b)["career"]
+    assert career["recent_change"] is None and career["current"]["tenure"] == "5 yrs 8 mos"
+
+
+def test_activity_newest_first_and_topics_counted():
+    act = build_sections(rich_briefing())["activity"]
+    dates = [i["date"] for i in act["latest"]]
+    assert dates == sorted(dates, reverse=True)
+    assert act["topics"][0] == {"topic": "energy", "count": 2}
+
+
+def test_activity_caps_at_five():
+    posts = tuple(dated(f"Post {i}", WHEN.replace(day=i + 1)) for i in range(9))
+    assert len(build_sections(briefing(signals=posts))["activity"]["latest"]) == 5
+
+
+def test_sensitive_never_in_rapport_starters_or_activity_but_named_in_care():
+    sections = build_sections(rich_briefing())
+    flat = str({k: sections[k] for k in ("rapport", "starters", "activity", "company")})
+    assert "depression" not in flat
+    assert sections["care"]["sensitive"] == [{"category": "health", "label": "health", "count": 1}]
+
+
+def test_care_flags_stale_contradiction_and_identity_doubt():
+    care = build_sections(rich_briefing())["care"]
+    assert care["stale"]["count"] == 1
+    assert "Acme" in care["contradictions"][0]["text"]
+    assert "Borealis" in care["contradictions"][0]["text"]
+    assert "possible" in care["identity_doubts"][0]["text"]
+
+
+def test_no_contradiction_for_the_same_employer_spelled_differently():
+    b = rich_briefing()
+    sources = tuple(replace(r, harvest=replace(r.harvest, roles=(
+        Role("VP", "Borealis Grid", evidence(), current=True),))) if r.source == "website"
+        else r for r in b.sources)
+    assert build_sections(replace(b, sources=sources))["care"]["contradictions"] == []
+
+
+def test_common_ground_is_conservative():
+    ev = evidence("me", None)
+    me = MeProfile(name="Jo", company="Vennhof", city="Utrecht",
+                   roles=(Role("Buyer", "Halvorsen Maritime B.V.", ev),),
+                   education=(Education("Hogeschool Amstelland", ev),),
+                   interests=("running", "sailing"), skills=("forecasting", "Go"))
+    common = build_sections(rich_briefing().with_extras(me=me))["common_ground"]
+    found = {(c["what"], c["value"]) for c in common}
+    assert found == {("employer", "Halvorsen Maritime"), ("school", "Hogeschool Amstelland"),
+                     ("city", "Utrecht"), ("skill", "forecasting")}
+    assert all(c["evidence"] is not None for c in common if c["what"] != "city")
+
+
+def test_name_matching_is_not_loose():
+    assert same("Acme B.V.", "acme", org=True)
+    assert not same("Acme", "Acne")
+    assert same("Hogeschool Amstelland", "Hogeschool  Amstellnd") is True
+    assert not same("Utrecht", "Utrecht University")
+
+
+def test_starters_cite_and_stay_within_limits():
+    starters = build_sections(rich_briefing())["starters"]
+    assert 2 <= len(starters) <= 4
+    assert all(s["evidence"] is not None for s in starters)
+    assert any("Borealis Grid" in s["text"] for s in starters)
+
+
+def test_cues_rest_on_counts_and_give_no_personality():
+    cues = build_sections(rich_briefing())["cues"]
+    assert {c["cue"] for c in cues} >= {"frequency", "length", "formality", "active_hours"}
+    assert all(c["n"] >= 1 for c in cues)
+    hours = next(c for c in cues if c["cue"] == "active_hours")
+    assert "Europe/Amsterdam" in hours["text"]
+    assert build_sections(briefing(signals=(signal("bio only"),)))["cues"] == []
+
+
+def test_empty_briefing_sections_are_empty_not_invented():
+    sections = build_sections(briefing(headline=None))
+    assert sections["company"] == [] and sections["starters"] == []
+    assert sections["activity"]["latest"] == [] and sections["common_ground"] == []
+
+
+def test_changes_and_meeting_extras():
+    since = datetime(2026, 6, 1, tzinfo=UTC)
+    b = rich_briefing().with_extras(
+        changes=[Change("employer", "New employer: Borealis Grid (was Acme)", since)],
+        meeting=Meeting("Grid forecasting intro", WHEN, attendees=("Ada Vermeer",)))
+    sections = build_sections(b)
+    assert sections["changes"]["since"] == "2026-06-01"
+    assert sections["meeting"]["title"] == "Grid forecasting intro"
+    assert build_sections(rich_briefing())["changes"] is None
+
+
+def test_items_older_than_a_year_carry_their_age():
+    latest = build_sections(rich_briefing())["activity"]["latest"]
+    old = [i for i in latest if i["age"]]
+    assert [i["text"] for i in old] == ["Old conference recap"]
+    assert old[0]["age"] == "1 yr 4 mos old"
