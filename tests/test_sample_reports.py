@@ -28,3 +28,13 @@ def test_demo_touches_no_network_and_uses_every_demo_source(demo_briefing):
     ok = {r.source for r in demo_briefing.sources if r.ok}
     assert {"website", "github"} <= ok
     assert demo_briefing.person.name == "Marit Vandersloot"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_reports_name_files_without_local_paths(demo_briefing, fmt):
+    """A report travels (CRM, e-mail): it names the user's file, never where it lives."""
+    from prebrief.demo import demo_dir
+
+    text = render(demo_briefing, fmt)
+    assert "Profile.pdf" in text
+    assert str(demo_dir()) not in text and str(Path.home()) not in text
