@@ -58,8 +58,8 @@ class Occurrences:
 
 
 def read_events(path: Path, start: datetime, end: datetime) -> Occurrences:
-    """Every occurrence overlapping [start, end), times in start's zone; InputFileError if the
-    file cannot be read as a calendar at all."""
+    """Occurrences that start in [start, end) (all-day ones: that cover any of it), times in
+    start's zone; InputFileError if the file cannot be read as a calendar at all."""
     return events_from_bytes(_read_bytes(path), str(path), start, end)
 
 
@@ -71,7 +71,9 @@ def events_from_bytes(raw: bytes, label: str, start: datetime, end: datetime) ->
     for uid, series in _series(calendar, result.warnings).items():
         try:
             found = _expand(series, zones, start, end)
-            result.events.extend(_event(c, start.tzinfo) for c in found)
+            events = (_event(c, start.tzinfo) for c in found)
+            # A call from 23:30 to 00:15 belongs to the day it starts on, not the next one.
+            result.events.extend(e for e in events if e.all_day or start <= e.start < end)
         except Exception as exc:  # noqa: BLE001 - one broken series never sinks the day
             result.warnings.append(f"skipped event {_describe(series[0], uid)}: {_reason(exc)}")
     result.events.sort(key=lambda e: (e.start, e.title))
@@ -105,7 +107,7 @@ def parse_calendar(raw: bytes, label: str) -> Any:
                              hint=HINT) from None
     calendars = [c for c in calendars if c.name == "VCALENDAR"]
     if not calendars:
-        raise InputFileError(label, "holds no VCALENDAR", hint=HINT)
+        raise InputFileError(label, "has no complete VCALENDAR (is it cut short?)", hint=HINT)
     first = calendars[0]
     for extra in calendars[1:]:  # some exporters concatenate one calendar per account
         for component in extra.subcomponents:
@@ -114,6 +116,8 @@ def parse_calendar(raw: bytes, label: str) -> Any:
 
 
 def _decode(raw: bytes, label: str) -> str:
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputFileError(label, "is a binary file, not an iCalendar file", hint=HINT)
     for encoding in ("utf-8-sig", "utf-16"):
         if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             continue
@@ -123,8 +127,6 @@ def _decode(raw: bytes, label: str) -> str:
             pass
     # Old Outlook versions write the system code page; Latin-1 never fails, and names in
     # Western European exports come out right.
-    if b"\x00" in raw:
-        raise InputFileError(label, "is a binary file, not an iCalendar file", hint=HINT)
     return raw.decode("latin-1")
 
 
@@ -209,4 +211,5 @@ def _describe(component: Any, uid: str) -> str:
 
 
 def _reason(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:160] or type(exc).__name__
+    text = "".join(c if c.isprintable() else "?" for c in " ".join(str(exc).split()))
+    return text[:160] or type(exc).__name__
