@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 from dataclasses import replace
 from typing import Iterable
 
@@ -10,6 +11,7 @@ from prebrief.classify.lexicon import priors, sensitive_lexicon
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere
 from prebrief.classify.split import split_parts
+from prebrief.classify.terms import Tokens
 from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
 
 
@@ -32,11 +34,12 @@ def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None) -> str:
 
 
 def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -> Classification:
-    hit = find_sensitive(text)
+    tokens = Tokens(text)
+    hit = find_sensitive(tokens)
     extra = sensitive_lexicon().sphere_bias.get(hit.category, 0.0) if hit else 0.0
     if hint:
         extra += priors()["hint"].get(hint.lower(), 0.0)
-    score = score_sphere(text, kind=kind, source=source, extra=extra)
+    score = score_sphere(tokens, kind=kind, source=source, extra=extra)
     sphere = "professional" if score.margin >= 0 else "personal"
     confidence = round(0.5 + 0.49 * math.tanh(abs(score.margin) / 2), 3)
     topic = hit.category if hit and not score.topic else score.topic
@@ -76,6 +79,12 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
     return [(", ".join(p), _decide(", ".join(p), kind, source, hint)) for p, _ in groups]
 
 
+@cache
+def split_kinds() -> frozenset[str]:
+    """Fact kinds whose lines mix spheres ("Proud dad | CTO at Acme"), from priors.toml."""
+    return frozenset(priors().get("split", {}).get("kinds", ()))
+
+
 def _same(a: Classification, b: Classification) -> bool:
     return a.sphere == b.sphere and a.sensitive_category == b.sensitive_category
 
@@ -86,8 +95,12 @@ def classify_facts(facts: Iterable[Fact]) -> list[Signal]:
     for fact in facts:
         if fact.kind in PROFILE_KINDS or not fact.text.strip():
             continue
-        parts = classify_parts(fact.text, kind=fact.kind, source=fact.evidence.source,
-                               hint=fact.topic_hint)
+        if fact.kind in split_kinds():
+            parts = classify_parts(fact.text, kind=fact.kind, source=fact.evidence.source,
+                                   hint=fact.topic_hint)
+        else:  # posts and fields are one statement each; only profile lines mix spheres
+            parts = [(fact.text, _decide(fact.text, fact.kind, fact.evidence.source,
+                                         fact.topic_hint))]
         for text, decision in parts:
             part_fact = fact if len(parts) == 1 else replace(fact, text=text)
             signals.append(Signal.from_fact(part_fact, decision))

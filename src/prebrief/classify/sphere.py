@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prebrief.classify.lexicon import Cue, cue_lexicon, priors, tokens
+from prebrief.classify.lexicon import Cue, cue_lexicon, priors
+from prebrief.classify.terms import Tokens
 
 
 @dataclass(frozen=True)
@@ -18,30 +19,10 @@ class SphereScore:
     topic: str | None
 
 
-def find_cues(text: str) -> list[Cue]:
-    """Every lexicon cue in text: exact 1..n-grams plus word-prefix cues."""
-    lex = cue_lexicon()
-    words = tokens(text)
-    found: list[Cue] = []
-    ngrams, prefixes, lengths = lex.ngrams, lex.prefixes, lex.prefix_lengths
-    for i, word in enumerate(words):
-        hits = ngrams.get(word)
-        if hits:
-            found.extend(hits)
-        elif prefixes:
-            for n in lengths:
-                if n < len(word):
-                    hits = prefixes.get(word[:n])
-                    if hits:
-                        found.extend(hits)
-                        break
-        gram = word
-        for j in range(i + 1, min(i + lex.max_n, len(words))):
-            gram = gram + " " + words[j]
-            hits = ngrams.get(gram)
-            if hits:
-                found.extend(hits)
-    return found
+def find_cues(text: str | Tokens) -> list[Cue]:
+    """Every lexicon cue in text (exact words and phrases, word prefixes)."""
+    tokens = text if isinstance(text, Tokens) else Tokens(text)
+    return [m.payload for m in cue_lexicon().find(tokens)]
 
 
 def prior_for(kind: str | None, source: str | None) -> tuple[float, str]:
@@ -57,7 +38,7 @@ def prior_for(kind: str | None, source: str | None) -> tuple[float, str]:
     return value, ", ".join(notes)
 
 
-def score_sphere(text: str, *, kind: str | None = None, source: str | None = None,
+def score_sphere(text: str | Tokens, *, kind: str | None = None, source: str | None = None,
                  extra: float = 0.0) -> SphereScore:
     """Professional-minus-personal evidence for text; positive means professional."""
     cues = find_cues(text)

@@ -59,7 +59,7 @@ def main_callback(
 
 
 def _register() -> None:
-    from prebrief.cli import batch, brief, cache, calendar, demo, sources
+    from prebrief.cli import batch, brief, cache, calendar, classify, demo, discover, sources
 
     app.command("brief")(brief.brief)
     app.command("batch")(batch.batch)
@@ -67,12 +67,8 @@ def _register() -> None:
     app.command("demo")(demo.demo)
     app.command("sources")(sources.sources)
     app.add_typer(cache.app, name="cache")
-    for optional in ("classify", "discover"):
-        try:
-            module = __import__(f"prebrief.cli.{optional}", fromlist=["register"])
-        except ImportError:
-            continue
-        module.register(app)
+    classify.register(app)
+    discover.register(app)
 
 
 _register()
