@@ -12,14 +12,14 @@ from prebrief.cli.options import CacheDir, Offline, Record, Refresh, Replay, Ver
 
 def calendar(
     ics: Annotated[Path, typer.Argument(help="An .ics export from Google Calendar, Outlook or "
-                                        "Exchange.")],
+                                        "Exchange.", metavar="FILE.ics")],
     internal_domain: Annotated[list[str], typer.Option(
         "--internal-domain", help="Your organisation's mail domain (repeatable; subdomains "
-        "count). Attendees there are not briefed.")],
+        "count). Attendees there are not briefed.", metavar="DOMAIN")],
     out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="Where the briefings and "
                                           "the day index go.")],
-    date: Annotated[str, typer.Option("--date", help="today, tomorrow or YYYY-MM-DD.")
-                    ] = "tomorrow",
+    date: Annotated[str, typer.Option("--date", help="today, tomorrow or YYYY-MM-DD.",
+                                      metavar="DAY")] = "tomorrow",
     tz: Annotated[str | None, typer.Option("--tz", help="Time zone of the day, e.g. "
                                            "Europe/Amsterdam [default: the system's].",
                                            show_default=False)] = None,
@@ -37,7 +37,7 @@ def calendar(
 ) -> None:
     """Brief everyone outside your organisation you meet on a day; write a day index.
 
-    Example: prebrief calendar work.ics --date tomorrow --internal-domain example.com -d today/
+    Example: prebrief calendar work.ics --date tomorrow --internal-domain example.com -d tomorrow/
     """
     import asyncio
 
