@@ -59,10 +59,11 @@ def main_callback(
 
 
 def _register() -> None:
-    from prebrief.cli import batch, brief, cache, classify, demo, discover, sources
+    from prebrief.cli import batch, brief, cache, calendar, classify, demo, discover, sources
 
     app.command("brief")(brief.brief)
     app.command("batch")(batch.batch)
+    app.command("calendar")(calendar.calendar)
     app.command("demo")(demo.demo)
     app.command("sources")(sources.sources)
     app.add_typer(cache.app, name="cache")
