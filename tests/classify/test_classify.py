@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from datetime import datetime
 
 import pytest
@@ -146,3 +147,16 @@ def test_cli_classify_json() -> None:
     result = CliRunner().invoke(_app(), ["classify", "Recovering from chemo", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)[0]["parts"][0]["sensitive_category"] == "health"
+
+
+def test_held_out_quality_does_not_regress() -> None:
+    """Floors a little under the measured held-out figures (issue 4's targets are 0.90 / 0.95 /
+    0.05; see the README for where they stand): a lexicon or weight change that loses
+    quality on texts it was not tuned on fails here."""
+    from prebrief.classify.evaluate import evaluate, read_examples
+
+    held = Path(__file__).resolve().parents[1] / "data" / "classifier" / "heldout.jsonl"
+    metrics = evaluate(read_examples(held))
+    assert metrics["macro_f1"] >= 0.86
+    assert metrics["sensitive_recall"] >= 0.88
+    assert metrics["false_sensitive_rate"] <= 0.08
