@@ -28,13 +28,19 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
     hits = lex.triggers.find(tokens)
     if not hits:
         return None
-    found: dict[str, list[str]] = {}
+    by_category: dict[str, list[tuple[int, int]]] = {}
     for category, first, last in hits:
-        start, end = tokens.span(first, last)
+        by_category.setdefault(category, []).append(tokens.span(first, last))
+    found: dict[str, list[str]] = {}
+    for category, places in by_category.items():
         masks = lex.masks.get(category)
-        if masks and any(a < end and start < b for a, b in masks.spans(tokens, first, last)):
-            continue
-        found.setdefault(category, []).append(tokens.text[start:end].lower())
+        if masks:  # one mask pass per category, over the words around all its triggers
+            first = min(f for c, f, _ in hits if c == category)
+            last = max(la for c, _, la in hits if c == category)
+            masked = masks.spans(tokens, first, last)
+            places = [(a, b) for a, b in places
+                      if not any(m < b and a < n for m, n in masked)]
+        found.update({category: [tokens.text[a:b].lower() for a, b in places]} if places else {})
     if not found:
         return None
     # Most distinct phrases wins; ties go to the category listed first in the data file.

@@ -41,7 +41,7 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "cased", "folded", "_spans")
+    __slots__ = ("text", "cased", "folded", "folded_set", "_spans")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -49,6 +49,7 @@ class Tokens:
         folded = words(text.lower())  # one C-level pass; a listcomp of .lower() costs more
         self.folded = folded if len(folded) == len(self.cased) else [
             w.lower() for w in self.cased]  # rare: lower() changed where words split ("İ")
+        self.folded_set = set(self.folded)
         self._spans: list[tuple[int, int]] | None = None
 
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -143,13 +144,14 @@ class _Index:
                 self.relevant.add(token)
         return entry
 
-    def scan(self, seq: list[str]) -> list[Match]:
+    def scan(self, seq: list[str], distinct: set[str]) -> list[Match]:
+        """Matches in a word sequence; distinct is set(seq), shared by every index."""
         if len(self.seen) >= _MEMO_LIMIT:  # vocabulary bound reached: analyse every token
-            positions = range(len(seq))
+            positions: Iterable[int] = range(len(seq))
         else:
-            for token in set(seq).difference(self.seen):
+            for token in distinct.difference(self.seen):
                 self.candidates(token)  # first sight of a token: analyse it once
-            present = self.relevant.intersection(seq)
+            present = self.relevant.intersection(distinct)
             if not present:
                 return []
             positions = [i for i, t in enumerate(seq) if t in present]
@@ -157,7 +159,8 @@ class _Index:
         n = len(seq)
         for i in positions:
             entry = self.candidates(seq[i])
-            found.extend((payload, i, i + 1) for payload in entry.singles)
+            for payload in entry.singles:
+                found.append((payload, i, i + 1))
             if i + 1 < n and (entry.by_next or entry.wild_next):
                 following = entry.by_next.get(seq[i + 1], ())
                 for pieces, payload in (*following, *entry.wild_next):
@@ -204,8 +207,8 @@ class TermMatcher:
 
     def find(self, tokens: Tokens) -> list[Match]:
         """All matches in a tokenised text, in text order."""
-        found = self._folded.scan(tokens.folded)
+        found = self._folded.scan(tokens.folded, tokens.folded_set)
         if not self._cased.empty():
-            found += self._cased.scan(tokens.cased)
+            found += self._cased.scan(tokens.cased, set(tokens.cased))
             found.sort(key=lambda m: (m[1], -m[2]))
         return found
