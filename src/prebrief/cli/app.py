@@ -66,7 +66,7 @@ def _register() -> None:
     app.command("demo")(demo.demo)
     app.command("sources")(sources.sources)
     app.add_typer(cache.app, name="cache")
-    for optional in ("classify", "discover"):
+    for optional in ("classify", "discover", "diff"):
         try:
             module = __import__(f"prebrief.cli.{optional}", fromlist=["register"])
         except ImportError:

@@ -33,7 +33,8 @@ def refresh(store: Any, query: ContactQuery, briefing: Briefing, *,
     return briefing.with_extras(changes=found) if found else briefing
 
 
-def summary(found: object, limit: int = 3) -> list[str]:
-    """Short texts of a briefing's changes, for the batch journal and index."""
-    items = [c.text for c in found if isinstance(c, Change)] if isinstance(found, tuple) else []
-    return items[:limit] + ([f"and {len(items) - limit} more"] if len(items) > limit else [])
+def summary(found: object) -> list[str]:
+    """The texts of a briefing's changes, for the batch journal and index."""
+    if not isinstance(found, (tuple, list)):
+        return []
+    return [c.text for c in found if isinstance(c, Change)]
