@@ -59,19 +59,16 @@ def main_callback(
 
 
 def _register() -> None:
-    from prebrief.cli import batch, brief, cache, demo, sources
+    from prebrief.cli import batch, brief, cache, classify, demo, diff, discover, sources
 
     app.command("brief")(brief.brief)
     app.command("batch")(batch.batch)
     app.command("demo")(demo.demo)
     app.command("sources")(sources.sources)
     app.add_typer(cache.app, name="cache")
-    for optional in ("classify", "discover", "diff"):
-        try:
-            module = __import__(f"prebrief.cli.{optional}", fromlist=["register"])
-        except ImportError:
-            continue
-        module.register(app)
+    classify.register(app)
+    discover.register(app)
+    diff.register(app)
 
 
 _register()

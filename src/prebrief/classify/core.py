@@ -1,0 +1,107 @@
+"""Combine sensitive detection and sphere scoring into one Classification per text."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from dataclasses import replace
+from typing import Iterable
+
+from prebrief.classify.lexicon import priors, sensitive_lexicon
+from prebrief.classify.sensitive import SensitiveHit, find_sensitive
+from prebrief.classify.sphere import SphereScore, score_sphere
+from prebrief.classify.split import split_parts
+from prebrief.classify.terms import Tokens
+from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
+
+
+def _quote(phrases: Iterable[str], limit: int = 3) -> str:
+    return ", ".join(f"'{p}'" for p in list(dict.fromkeys(phrases))[:limit])
+
+
+def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None) -> str:
+    parts = []
+    if hit:
+        parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
+    side = [c for c in sorted(score.cues, key=lambda c: -c.weight) if c.sphere == sphere]
+    if side:
+        parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
+    elif not hit:
+        parts.append(f"no strong cues; default {sphere}")
+    if score.prior_note:
+        parts.append(score.prior_note)
+    return "; ".join(parts)
+
+
+def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -> Classification:
+    tokens = Tokens(text)
+    hit = find_sensitive(tokens)
+    extra = sensitive_lexicon().sphere_bias.get(hit.category, 0.0) if hit else 0.0
+    if hint:
+        extra += priors()["hint"].get(hint.lower(), 0.0)
+    score = score_sphere(tokens, kind=kind, source=source, extra=extra)
+    sphere = "professional" if score.margin >= 0 else "personal"
+    confidence = round(0.5 + 0.49 * math.tanh(abs(score.margin) / 2), 3)
+    topic = hit.category if hit and not score.topic else score.topic
+    if topic is None and hint:
+        topic = hint
+    return Classification(sphere, hit.category if hit else None, topic, confidence,
+                          _reason(score, sphere, hit))
+
+
+def classify_text(text: str, *, kind: str | None = None, source: str | None = None,
+                  hint: str | None = None) -> Classification:
+    """Decide sphere, sensitive category, topic and confidence for one whole text."""
+    return _decide(text, kind, source, hint)
+
+
+def classify_parts(text: str, *, kind: str | None = None, source: str | None = None,
+                   hint: str | None = None) -> list[tuple[str, Classification]]:
+    """Classify a text, split into parts where its parts land in different spheres.
+
+    Parts without cues of their own join the part before them; adjacent parts with the
+    same outcome are merged, so a line that does not need splitting comes back whole.
+    """
+    whole = _decide(text, kind, source, hint)
+    pieces = split_parts(text)
+    if len(pieces) < 2:
+        return [(text, whole)]
+    groups: list[tuple[list[str], Classification]] = []
+    for piece in pieces:
+        decision = _decide(piece, kind, source, hint)
+        uninformative = decision.reason.startswith("no strong cues") and groups
+        if groups and (uninformative or _same(groups[-1][1], decision)):
+            groups[-1][0].append(piece)
+        else:
+            groups.append(([piece], decision))
+    if len(groups) < 2:
+        return [(text, whole)]
+    return [(", ".join(p), _decide(", ".join(p), kind, source, hint)) for p, _ in groups]
+
+
+@cache
+def split_kinds() -> frozenset[str]:
+    """Fact kinds whose lines mix spheres ("Proud dad | CTO at Acme"), from priors.toml."""
+    return frozenset(priors().get("split", {}).get("kinds", ()))
+
+
+def _same(a: Classification, b: Classification) -> bool:
+    return a.sphere == b.sphere and a.sensitive_category == b.sensitive_category
+
+
+def classify_facts(facts: Iterable[Fact]) -> list[Signal]:
+    """Classify facts into signals, splitting mixed facts; profile-record kinds are skipped."""
+    signals: list[Signal] = []
+    for fact in facts:
+        if fact.kind in PROFILE_KINDS or not fact.text.strip():
+            continue
+        if fact.kind in split_kinds():
+            parts = classify_parts(fact.text, kind=fact.kind, source=fact.evidence.source,
+                                   hint=fact.topic_hint)
+        else:  # posts and fields are one statement each; only profile lines mix spheres
+            parts = [(fact.text, _decide(fact.text, fact.kind, fact.evidence.source,
+                                         fact.topic_hint))]
+        for text, decision in parts:
+            part_fact = fact if len(parts) == 1 else replace(fact, text=text)
+            signals.append(Signal.from_fact(part_fact, decision))
+    return signals

@@ -1,0 +1,84 @@
+"""Load the classifier's data files once and compile them into matchers.
+
+Term syntax: see prebrief/classify/terms.py (word lists) and masks.py (``re:`` contexts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from prebrief.classify.masks import MaskSet
+from prebrief.classify.terms import TermMatcher, words
+
+
+def load_toml(name: str) -> dict[str, Any]:
+    """Read one data file from prebrief/classify/data/."""
+    import tomllib  # deferred: only paid on first classification
+
+    text = resources.files("prebrief.classify").joinpath("data", name).read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (apostrophes inside words dropped)."""
+    return [t.lower() for t in words(text)]
+
+
+@dataclass(frozen=True)
+class SensitiveLexicon:
+    """Category triggers (payload: category), masks, and per-category settings."""
+
+    triggers: TermMatcher[str]
+    masks: dict[str, MaskSet]  # per category: a mask only cancels its own category's triggers
+    sphere_bias: dict[str, float]
+    labels: dict[str, str]
+    order: tuple[str, ...]
+
+
+@cache
+def sensitive_lexicon() -> SensitiveLexicon:
+    """Compile data/sensitive.toml: every language's terms feed the same category."""
+    data = load_toml("sensitive.toml")
+    terms, bias, labels = [], {}, {}
+    for category, spec in data["categories"].items():
+        terms += [(t, category) for key, val in spec.items() if key.startswith("terms_")
+                  for t in val]
+        bias[category] = float(spec.get("sphere_bias", 0.0))
+        labels[category] = spec.get("label", category)
+    masks = {category: MaskSet(val) for category, val in data["masks"].items()}
+    return SensitiveLexicon(TermMatcher(terms), masks, bias, labels,
+                            tuple(data["categories"]))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One sphere cue: the phrase that matched, its topic, sphere and weight."""
+
+    phrase: str
+    topic: str
+    sphere: str
+    weight: float
+
+
+@cache
+def cue_lexicon() -> TermMatcher[Cue]:
+    """Index data/topics.toml: each topic carries its sphere, weight and terms."""
+    data = load_toml("topics.toml")
+    terms: list[tuple[str, Cue]] = []
+    for topic, spec in data["topics"].items():
+        for term in (t for key, val in spec.items() if key.startswith("terms") for t in val):
+            weight = float(spec.get("weight", 1.0))
+            head, _, tail = term.rpartition(":")
+            if head and tail.replace(".", "", 1).isdigit():  # "term:0.8" overrides the weight
+                term, weight = head, float(tail)
+            terms.append((term, Cue(term.strip("*"), topic, spec["sphere"], weight)))
+    return TermMatcher(terms)
+
+
+@cache
+def priors() -> dict[str, Any]:
+    """Source and kind priors (log-odds toward professional) and decision settings."""
+    return load_toml("priors.toml")

@@ -1,0 +1,120 @@
+"""Masks: professional contexts ("cancer research", "Church Street") that cancel a trigger.
+
+Masks are regular expressions (plain terms are translated), because contexts need more than a
+word list. Running hundreds of them over every text is what made a naive classifier slow, so
+each mask is indexed by the words it can start with (read off the parsed pattern) and only the
+masks whose first word occurs in the text are run, and only for texts where a sensitive
+trigger fired at all.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre_c  # noqa: PLC2701 - the stdlib's own regex parse tree
+from re import _parser as sre_parse  # noqa: PLC2701
+from typing import Any
+
+from prebrief.classify.terms import Tokens
+
+_MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)
+_ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
+
+
+def term_regex(term: str) -> str:
+    """One mask term as a regular expression fragment (``re:`` terms are taken as written)."""
+    if term.startswith("re:"):
+        return f"(?:{term[3:]})"
+    case_sensitive = term.startswith("cs:")
+    core = term[3:] if case_sensitive else term
+    lead, trail = core.startswith("*"), core.endswith("*")
+    body = []
+    for ch in core.strip("*"):
+        if ch == " ":
+            body.append(r"[\s\-]+")
+        elif ch == "-":
+            body.append(r"[\s\-]?")
+        elif ch in "'’":
+            body.append(r"['’]?")
+        else:
+            body.append(re.escape(ch))
+    pattern = (r"\w*" if lead else r"(?<!\w)") + "".join(body) + (r"\w*" if trail else r"(?!\w)")
+    return f"(?-i:{pattern})" if case_sensitive else pattern
+
+
+def _literals(items: Any) -> tuple[set[str], bool]:
+    """Leading literal strings of a parsed sequence, and whether it was wholly literal."""
+    prefixes = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_c.LITERAL:
+            prefixes = {p + chr(av).lower() for p in prefixes}
+            continue
+        if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            choices = {chr(v).lower() for _, v in av}
+        elif op is sre_c.SUBPATTERN:
+            choices, complete = _literals(av[-1])
+            if not complete:
+                return {p + c for p in prefixes for c in choices}, False
+        elif op is sre_c.BRANCH:
+            choices, complete = set(), True
+            for branch in av[1]:
+                sub, whole = _literals(branch)
+                choices |= sub
+                complete = complete and whole
+            if not complete:
+                return {p + c for p in prefixes for c in choices}, False
+        else:
+            return prefixes, False
+        prefixes = {p + c for p in prefixes for c in choices}
+        if len(prefixes) > _MAX_ANCHORS:
+            return {""}, False
+    return prefixes, True
+
+
+def anchors(pattern: str) -> frozenset[str] | None:
+    """Words a match must start with (lower case), or None when it may start anywhere."""
+    prefixes, _ = _literals(sre_parse.parse(pattern, re.IGNORECASE))
+    firsts = set()
+    for prefix in prefixes:
+        head = re.match(r"\w+", prefix)
+        if not head:
+            return None
+        firsts.add(head.group())
+    return frozenset(firsts)
+
+
+class MaskSet:
+    """Mask patterns indexed by their first words; spans() runs only the ones that can match."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self._patterns = [re.compile(term_regex(t), re.IGNORECASE) for t in terms]
+        self._by_anchor: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, pattern in enumerate(self._patterns):
+            heads = anchors(pattern.pattern)
+            if heads is None:
+                self._always.append(i)
+            for head in heads or ():
+                self._by_anchor.setdefault(head, []).append(i)
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    def _for_token(self, token: str) -> tuple[int, ...]:
+        hit = self._memo.get(token)
+        if hit is None:
+            found: list[int] = []
+            for n in range(1, len(token) + 1):
+                found.extend(self._by_anchor.get(token[:n], ()))
+            hit = self._memo[token] = tuple(found)
+        return hit
+
+    def spans(self, tokens: Tokens) -> list[tuple[int, int]]:
+        """Character spans of every mask occurrence in the text."""
+        text = tokens.text
+        todo = set(self._always)
+        for token in set(tokens.folded):
+            todo.update(self._memo.get(token) or self._for_token(token))
+        out: list[tuple[int, int]] = []
+        for i in sorted(todo):
+            out.extend(m.span() for m in self._patterns[i].finditer(text) if m.end() > m.start())
+        return out

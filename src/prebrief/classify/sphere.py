@@ -1,0 +1,59 @@
+"""Score a text as professional vs personal from weighted cues and source/kind priors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prebrief.classify.lexicon import Cue, cue_lexicon, priors
+from prebrief.classify.terms import Tokens
+
+
+@dataclass(frozen=True)
+class SphereScore:
+    """Log-odds toward professional, the cues behind it and the prior applied."""
+
+    margin: float
+    cues: tuple[Cue, ...]
+    prior: float
+    prior_note: str
+    topic: str | None
+
+
+def find_cues(text: str | Tokens) -> list[Cue]:
+    """Every lexicon cue in text (exact words and phrases, word prefixes)."""
+    tokens = text if isinstance(text, Tokens) else Tokens(text)
+    return [m.payload for m in cue_lexicon().find(tokens)]
+
+
+def prior_for(kind: str | None, source: str | None) -> tuple[float, str]:
+    """Prior log-odds from the fact kind and the source, with a readable note."""
+    table = priors()
+    value, notes = 0.0, []
+    for axis, key in (("kind", kind), ("source", source)):
+        if key:
+            weight = table[axis].get(key.strip().lower(), 0.0)
+            if weight:
+                value += weight
+                notes.append(f"{key} prior")
+    return value, ", ".join(notes)
+
+
+def score_sphere(text: str | Tokens, *, kind: str | None = None, source: str | None = None,
+                 extra: float = 0.0) -> SphereScore:
+    """Professional-minus-personal evidence for text; positive means professional."""
+    cues = find_cues(text)
+    prior, note = prior_for(kind, source)
+    settings = priors()["decision"]
+    margin = float(settings["bias"]) + prior + extra
+    by_topic: dict[str, float] = {}
+    for cue in cues:
+        signed = cue.weight if cue.sphere == "professional" else -cue.weight
+        margin += signed
+        by_topic[cue.topic] = by_topic.get(cue.topic, 0.0) + cue.weight
+    topic = None
+    if by_topic:
+        want = "professional" if margin >= 0 else "personal"
+        same = {c.topic for c in cues if c.sphere == want}
+        pool = {t: w for t, w in by_topic.items() if t in same} or by_topic
+        topic = max(pool, key=pool.__getitem__)
+    return SphereScore(margin, tuple(cues), prior, note, topic)

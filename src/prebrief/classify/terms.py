@@ -1,0 +1,215 @@
+"""Match lexicon terms against a text's word tokens, fast.
+
+Term syntax (shared by every data file, so a new language is a data change):
+
+    word        the whole word, any case            "chemo" matches "Chemo", not "chemotherapy"
+    word*       word prefix (morphology)            "diagnos*" matches "diagnosed", "diagnosis"
+    *word       word suffix (NL/DE compounds)       "*kanker" matches "borstkanker"
+    two words   consecutive words                   "burn out" matches "burn-out", "burn  out"
+    a-b         hyphen optional                     "burn-out" matches "burnout", "burn out"
+    it's        apostrophes optional                "parkinson's" matches "Parkinsons"
+    cs:TERM     case-sensitive                      "cs:SPD" does not match "spd"
+
+A text is cut into word tokens once; each distinct token is analysed once per process (a
+vocabulary follows Zipf's law, so nearly every token is a dictionary hit after warm-up), and
+multi-word terms are only tried where their first word matched. No regular expression runs
+per term, which is what makes thousands of terms cost microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+P = TypeVar("P")
+
+_WORD = r"\w+(?:['’]\w+)*"  # "it's" is one word; apostrophes are then dropped from it
+_WORDS = re.compile(_WORD)
+_MEMO_LIMIT = 200_000  # distinct tokens remembered; a bound on memory, not a tuning knob
+
+
+def words(text: str) -> list[str]:
+    """The text's words as written (apostrophes inside a word dropped)."""
+    found = _WORDS.findall(text)
+    if "'" in text or "’" in text:
+        found = [w.replace("'", "").replace("’", "") for w in found]
+    return found
+
+
+class Tokens:
+    """A text cut into words once, as written and lower-cased, shared by every matcher."""
+
+    __slots__ = ("text", "cased", "folded", "_spans")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cased = words(text)
+        folded = words(text.lower())  # one C-level pass; a listcomp of .lower() costs more
+        self.folded = folded if len(folded) == len(self.cased) else [
+            w.lower() for w in self.cased]  # rare: lower() changed where words split ("İ")
+        self._spans: list[tuple[int, int]] | None = None
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character span of words [first, last), computed only when a match needs it."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _WORDS.finditer(self.text)]
+        return self._spans[first][0], self._spans[last - 1][1]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One word of a term: exact, a prefix ("word*"), a suffix ("*word") or both."""
+
+    text: str
+    prefix: bool = False
+    suffix: bool = False
+
+    def matches(self, token: str) -> bool:
+        if self.prefix and self.suffix:
+            return self.text in token
+        if self.prefix:
+            return token.startswith(self.text)
+        if self.suffix:
+            return token.endswith(self.text)
+        return token == self.text
+
+
+def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
+    """(case_sensitive, spellings) of one term; a hyphen makes two spellings."""
+    case_sensitive = term.startswith("cs:")
+    core = term[3:] if case_sensitive else term.lower()
+    core = core.replace("’", "'").replace("'", "")
+    spellings = {tuple(core.replace("-", " ").split())}
+    if "-" in core:
+        spellings.add(tuple(core.replace("-", "").split()))  # "burn-out" also as "burnout"
+    parsed = []
+    for words_ in spellings:
+        pieces = []
+        for i, w in enumerate(words_):
+            lead = w.startswith("*") and i == 0
+            trail = w.endswith("*") and i == len(words_) - 1
+            text = w.strip("*")
+            if text:
+                pieces.append(Piece(text, prefix=trail, suffix=lead))
+        if pieces:
+            parsed.append(tuple(pieces))
+    return case_sensitive, parsed
+
+
+@dataclass(frozen=True)
+class Match(Generic[P]):
+    """A term found in a text: its payload and its token span [first, last)."""
+
+    payload: P
+    first: int
+    last: int
+
+
+@dataclass
+class _Index(Generic[P]):
+    exact: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
+    prefix: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
+    suffix: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
+    # Per distinct token: the terms whose first word it matches. `seen` and `relevant` let a
+    # scan find the tokens that matter with two C-level set operations instead of a loop.
+    memo: dict[str, _Entry[P]] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+    relevant: set[str] = field(default_factory=set)
+
+    def add(self, pieces: tuple[Piece, ...], payload: P) -> None:
+        head = pieces[0]
+        table = self.exact if not (head.prefix or head.suffix) else (
+            self.prefix if head.prefix and not head.suffix else self.suffix)
+        table.setdefault(head.text, []).append((pieces, payload))
+
+    def empty(self) -> bool:
+        return not (self.exact or self.prefix or self.suffix)
+
+    def candidates(self, token: str) -> _Entry[P]:
+        """The terms whose first word matches token, memoised per distinct token."""
+        found = self.memo.get(token)
+        if found is not None:
+            return found
+        hits = list(self.exact.get(token, ()))
+        if self.prefix:
+            for n in range(1, len(token) + 1):
+                hits.extend(self.prefix.get(token[:n], ()))
+        if self.suffix:
+            for n in range(1, len(token) + 1):
+                hits.extend(h for h in self.suffix.get(token[-n:], ()) if h[0][0].matches(token))
+        entry = _Entry.of(hits)
+        if len(self.seen) < _MEMO_LIMIT:
+            self.seen.add(token)
+            if hits:
+                self.memo[token] = entry
+                self.relevant.add(token)
+        return entry
+
+    def scan(self, seq: list[str]) -> list[Match[P]]:
+        if len(self.seen) >= _MEMO_LIMIT:  # vocabulary bound reached: analyse every token
+            positions = range(len(seq))
+        else:
+            for token in set(seq).difference(self.seen):
+                self.candidates(token)  # first sight of a token: analyse it once
+            present = self.relevant.intersection(seq)
+            if not present:
+                return []
+            positions = [i for i, t in enumerate(seq) if t in present]
+        found: list[Match[P]] = []
+        n = len(seq)
+        for i in positions:
+            entry = self.candidates(seq[i])
+            found.extend(Match(payload, i, i + 1) for payload in entry.singles)
+            if i + 1 < n and (entry.by_next or entry.wild_next):
+                following = entry.by_next.get(seq[i + 1], ())
+                for pieces, payload in (*following, *entry.wild_next):
+                    last = i + len(pieces)
+                    if last <= n and all(p.matches(seq[i + k]) for k, p in enumerate(pieces)):
+                        found.append(Match(payload, i, last))
+        return found
+
+
+@dataclass(frozen=True)
+class _Entry(Generic[P]):
+    """Terms starting at a token: one-word payloads, longer terms by their second word."""
+
+    singles: tuple[P, ...] = ()
+    by_next: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
+    wild_next: tuple[tuple[tuple[Piece, ...], P], ...] = ()
+
+    @classmethod
+    def of(cls, hits: list[tuple[tuple[Piece, ...], P]]) -> _Entry[P]:
+        singles = tuple(payload for pieces, payload in hits if len(pieces) == 1)
+        by_next: dict[str, list[tuple[tuple[Piece, ...], P]]] = {}
+        wild = []
+        for pieces, payload in hits:
+            if len(pieces) == 1:
+                continue
+            second = pieces[1]
+            if second.prefix or second.suffix:
+                wild.append((pieces, payload))
+            else:
+                by_next.setdefault(second.text, []).append((pieces, payload))
+        return cls(singles, by_next, tuple(wild))
+
+
+class TermMatcher(Generic[P]):
+    """Find every occurrence of many terms (each with a payload) in a text."""
+
+    def __init__(self, terms: Iterable[tuple[str, P]]) -> None:
+        self._folded: _Index[P] = _Index()
+        self._cased: _Index[P] = _Index()
+        for term, payload in terms:
+            case_sensitive, spellings = parse_term(term)
+            for pieces in spellings:
+                (self._cased if case_sensitive else self._folded).add(pieces, payload)
+
+    def find(self, tokens: Tokens) -> list[Match[P]]:
+        """All matches in a tokenised text, in text order."""
+        found = self._folded.scan(tokens.folded)
+        if not self._cased.empty():
+            found += self._cased.scan(tokens.cased)
+            found.sort(key=lambda m: (m.first, -m.last))
+        return found

@@ -1,0 +1,147 @@
+"""Table-driven classifier tests on short inline inputs, metrics arithmetic and CLI wiring."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from prebrief.classify import classify_facts, classify_parts, classify_text
+from prebrief.classify.evaluate import Example, compute_metrics
+from prebrief.cli.classify import register
+from prebrief.models import Evidence, Fact
+
+SENSITIVE = [
+    ("Three years cancer-free after chemo. Grateful.", "health"),
+    ("Back at work after a burn-out, taking it slow", "health"),
+    ("Diagnosed with ADHD at 38, it explains a lot", "health"),
+    ("Sunday service at our church, then lunch with the kids", "religion"),
+    ("Eid Mubarak to everyone celebrating!", "religion"),
+    ("Canvassing for the Green Party this weekend", "politics"),
+    ("Proud gay dad of two", "sexuality"),
+    ("Shop steward and proud union member", "union"),
+    ("Former finance director convicted of embezzlement in 2019", "criminal"),
+    ("As a daughter of immigrants, my heritage shapes how I lead", "ethnicity"),
+    # Dutch
+    ("Na mijn depressie weer aan het werk", "health"),
+    ("Elke zondag naar de kerk", "religion"),
+    ("Lid van de VVD sinds 2010", "politics"),
+    ("Actief kaderlid bij de FNV", "union"),
+    ("Uit de kast gekomen op mijn 30e", "sexuality"),
+    ("Vorig jaar veroordeeld voor fraude", "criminal"),
+    # German
+    ("Nach meiner Krebserkrankung wieder im Job", "health"),
+    ("Mein Glaube gibt mir Kraft", "religion"),
+    ("SPD-Mitglied seit 2005", "politics"),
+    ("Mitglied der IG Metall", "union"),
+    ("Schwul, glücklich verheiratet", "sexuality"),
+    ("Wegen Betrugs verurteilt", "criminal"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), SENSITIVE)
+def test_sensitive_disclosures_are_caught(text: str, category: str) -> None:
+    assert classify_text(text).sensitive_category == category
+
+
+PROFESSIONAL_NOT_SENSITIVE = [
+    "Oncology Sales Lead at Medivance",
+    "Head of Diversity & Inclusion at Northwind",
+    "Healthcare IT consultant",
+    "Our new office on Church Street opens Monday",
+    "Pastor at Grace Church",
+    "Fraud detection analyst at a fintech",
+    "Political risk analyst covering emerging markets",
+    "Charged with leading our EMEA expansion",
+    "Negotiating with the unions on the new agreement",
+    "Running marketing campaigns for B2B SaaS",
+]
+
+
+@pytest.mark.parametrize("text", PROFESSIONAL_NOT_SENSITIVE)
+def test_job_titles_in_sensitive_domains_are_professional(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.sensitive_category is None
+    assert decision.sphere == "professional"
+
+
+@pytest.mark.parametrize(("text", "sphere"), [
+    ("VP Procurement at Acme, ex-Siemens, posts about supply-chain risk", "professional"),
+    ("Runs marathons, two kids, lives in Utrecht", "personal"),
+    ("Thrilled to share our quarterly results, thanks to our team", "professional"),
+    ("Weekend baking sourdough with my daughter", "personal"),
+])
+def test_sphere(text: str, sphere: str) -> None:
+    decision = classify_text(text)
+    assert decision.sphere == sphere
+    assert decision.reason
+
+
+def test_mixed_line_splits() -> None:
+    parts = classify_parts("Proud dad, CTO at Acme, opinions my own")
+    spheres = [c.sphere for _, c in parts]
+    assert "personal" in spheres and "professional" in spheres
+    assert parts[0][0] == "Proud dad"
+
+
+def test_classify_facts_splits_and_skips_profile_kinds() -> None:
+    ev = Evidence(source="linkedin", method="test", retrieved_at=datetime(2026, 1, 1))
+    facts = [Fact("bio", "Proud dad, CTO at Acme", ev), Fact("name", "Jan Fictief", ev)]
+    signals = classify_facts(facts)
+    assert [s.text for s in signals] == ["Proud dad", "CTO at Acme"]
+    assert all(s.evidence is ev for s in signals)
+
+
+def test_metrics_hand_computed() -> None:
+    gold = [Example("a", "professional", None), Example("b", "professional", "health"),
+            Example("c", "personal", None), Example("d", "personal", "religion"),
+            Example("e", "personal", None)]
+    predicted = [("professional", None), ("personal", "health"), ("personal", "politics"),
+                 ("personal", None), ("professional", None)]
+    m = compute_metrics(gold, predicted)
+    # professional: tp=1 fp=1 fn=1 -> P=R=F1=0.5; personal: tp=2 fp=1 fn=1 -> 2/3 each.
+    assert m["per_class"]["professional"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5,
+                                              "support": 2}
+    assert m["per_class"]["personal"]["f1"] == 0.6667
+    assert m["macro_f1"] == 0.5833
+    assert m["sensitive_recall"] == 0.5
+    assert m["false_sensitive_rate"] == 0.3333
+    assert m["confusion"] == {"professional": {"professional": 1, "personal": 1},
+                              "personal": {"professional": 1, "personal": 2}}
+
+
+def _app() -> typer.Typer:
+    app = typer.Typer()
+    register(app)
+    return app
+
+
+def test_cli_eval_json_keys(tmp_path) -> None:
+    f = tmp_path / "tiny.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "CTO at Acme", "label": "professional", "sensitive": None},
+        {"text": "Sunday at church", "label": "personal", "sensitive": "religion"},
+    ]))
+    result = CliRunner().invoke(_app(), ["eval-classifier", str(f), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"per_class", "macro_f1", "sensitive_recall", "sensitive_per_category",
+            "false_sensitive_rate", "confusion"} <= data.keys()
+    assert data["sensitive_recall"] == 1.0
+
+
+def test_cli_eval_bad_line_is_usage_error(tmp_path) -> None:
+    f = tmp_path / "bad.jsonl"
+    f.write_text('{"text": "x", "label": "maybe"}\n')
+    result = CliRunner().invoke(_app(), ["eval-classifier", str(f)])
+    assert result.exit_code != 0
+    assert "label" in str(result.exception)
+
+
+def test_cli_classify_json() -> None:
+    result = CliRunner().invoke(_app(), ["classify", "Recovering from chemo", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["parts"][0]["sensitive_category"] == "health"
