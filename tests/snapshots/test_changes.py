@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from prebrief.snapshots import snapshot_from_json
 from prebrief.snapshots.changes import changes
+
+# Keys a briefing JSON document uses at any depth, so generated documents reach every reader.
+FIELDS = ("person", "roles", "education", "location", "identities", "signals", "sources",
+          "generated_at", "title", "organization", "current", "end", "school", "degree",
+          "url", "handle", "platform", "outcome", "file", "sphere", "topic", "published_at",
+          "status", "identity")
 
 BASE = {"generated_at": "2026-05-01T09:00:00+00:00", "employer": "Halvorsen Maritime AS",
         "title": "Head of Data", "location": "Bergen, Norway",
@@ -62,3 +71,18 @@ def test_job_change_comes_first() -> None:
 def test_not_quiet_when_old_activity_was_already_old() -> None:
     old = BASE | {"latest_activity": "2025-01-01T00:00:00+00:00"}
     assert changes(old, later(latest_activity=None)) == ()
+
+
+JSONISH = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+                       lambda inner: st.lists(inner, max_size=4)
+                       | st.dictionaries(st.sampled_from(FIELDS), inner, max_size=6),
+                       max_leaves=25)
+
+
+@given(st.dictionaries(st.sampled_from(FIELDS), JSONISH, max_size=8),
+       st.dictionaries(st.sampled_from(FIELDS), JSONISH, max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_any_json_document_gives_a_snapshot_and_changes_never_crash(old, new) -> None:
+    before, after = snapshot_from_json(old), snapshot_from_json(new)
+    assert set(before) == set(after) == set(BASE) | {"version"}
+    assert all(isinstance(c.text, str) for c in changes(before, after))

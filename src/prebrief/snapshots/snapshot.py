@@ -67,18 +67,42 @@ def snapshot_of(briefing: Briefing) -> Snapshot:
 
 
 def snapshot_from_json(data: Mapping[str, Any]) -> Snapshot:
-    """The compact snapshot of a briefing JSON document (schema 2.x)."""
-    person = data.get("person") or {}
-    gone = {s.get("identity") for s in data.get("sources") or () if s.get("status") == "not_found"}
-    profiles = [_label(i) for i in data.get("identities") or ()
+    """The compact snapshot of a briefing JSON document (schema 2.x); fields of the wrong
+    type are ignored, as a hand-edited or foreign file may have them."""
+    person = _mapping(data.get("person"))
+    gone = {s.get("identity") for s in _mappings(data.get("sources"))
+            if s.get("status") == "not_found"}
+    profiles = [_label(i) for i in _mappings(data.get("identities"))
                 if i.get("outcome", "accepted") == "accepted" and not i.get("file")]
-    return _compact(data.get("generated_at"), person,
-                    [p for p in profiles if p and p not in gone], data.get("signals") or ())
+    clean = {"roles": [_strings(r, "title", "organization", "end") | {"current": bool(
+                 r.get("current"))} for r in _mappings(person.get("roles"))],
+             "education": [_strings(e, "school", "degree")
+                           for e in _mappings(person.get("education"))],
+             "location": _text(person.get("location"))}
+    signals = [_strings(s, "sphere", "topic", "published_at")
+               for s in _mappings(data.get("signals"))]
+    return _compact(_text(data.get("generated_at")), clean,
+                    [p for p in profiles if p and p not in gone], signals)
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _mappings(value: object) -> list[Mapping[str, Any]]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _strings(item: Mapping[str, Any], *keys: str) -> dict[str, str | None]:
+    return {k: _text(item.get(k)) for k in keys}
 
 
 def _label(identity: Mapping[str, Any]) -> str | None:
-    if identity.get("url"):
-        return str(identity["url"])
-    if identity.get("handle"):
-        return f"{identity.get('platform')}:{identity['handle']}"
-    return None
+    url, handle = _text(identity.get("url")), _text(identity.get("handle"))
+    if url:
+        return url
+    return f"{identity.get('platform')}:{handle}" if handle else None
