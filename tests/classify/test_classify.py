@@ -25,6 +25,8 @@ SENSITIVE = [
     ("Shop steward and proud union member", "union"),
     ("Former finance director convicted of embezzlement in 2019", "criminal"),
     ("As a daughter of immigrants, my heritage shapes how I lead", "ethnicity"),
+    # A clergy role reveals belief (GUIDELINES.md): still professional, but never a talking point
+    ("Pastor at Grace Church", "religion"),
     # Dutch
     ("Na mijn depressie weer aan het werk", "health"),
     ("Elke zondag naar de kerk", "religion"),
@@ -52,7 +54,6 @@ PROFESSIONAL_NOT_SENSITIVE = [
     "Head of Diversity & Inclusion at Northwind",
     "Healthcare IT consultant",
     "Our new office on Church Street opens Monday",
-    "Pastor at Grace Church",
     "Fraud detection analyst at a fintech",
     "Political risk analyst covering emerging markets",
     "Charged with leading our EMEA expansion",

@@ -98,7 +98,7 @@ def test_diff_bad_files_get_one_clear_line(tmp_path):
     for args in (["diff", str(bad), str(bad)], ["diff", str(tmp_path / "missing.json"),
                                                str(bad)]):
         result = CliRunner().invoke(app, args)
-        assert result.exit_code == 1 and result.stderr.startswith("error: ")
+        assert result.exit_code == 2 and result.stderr.startswith("error: ")
         assert "Traceback" not in result.output
     usage = CliRunner().invoke(app, ["diff", str(bad)])
     assert usage.exit_code == 2

@@ -32,6 +32,8 @@ class Row:
     query: ContactQuery | None = None
     error: str | None = None
     label: str = ""
+    # Briefing extras to attach (e.g. ("meeting", Meeting(...)) from a calendar).
+    extras: tuple[tuple[str, object], ...] = ()
 
 
 def _norm(column: str) -> str:

@@ -82,6 +82,8 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
     stem = file_stem(query)
     try:
         briefing = await gather(query, http, options, client=client, store=store)
+        if row.extras:
+            briefing = briefing.with_extras(**dict(row.extras))
     except Exception as exc:  # noqa: BLE001 - one contact never sinks the batch
         report.failed += 1
         entry = {"key": query.key(), "line": row.line, "name": row.label, "status": "failed",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from functools import cache
 from dataclasses import replace
+from functools import cache
 from typing import Iterable
 
 from prebrief.classify.lexicon import priors, sensitive_lexicon
+from prebrief.classify.model import sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
-from prebrief.classify.sphere import SphereScore, score_sphere
+from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
 from prebrief.classify.split import split_parts
 from prebrief.classify.terms import Tokens
 from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
@@ -19,14 +20,19 @@ def _quote(phrases: Iterable[str], limit: int = 3) -> str:
     return ", ".join(f"'{p}'" for p in list(dict.fromkeys(phrases))[:limit])
 
 
-def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None) -> str:
+def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None,
+            learned: list[tuple[str, float]]) -> str:
     parts = []
     if hit:
         parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
     side = [c for c in sorted(score.cues, key=lambda c: -c.weight) if c.sphere == sphere]
+    sign = 1 if sphere == "professional" else -1
+    words = [f for f, w in sorted(learned, key=lambda fw: -sign * fw[1]) if sign * w >= 0.3]
     if side:
         parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
-    elif not hit:
+    if words:
+        parts.append(f"{'also ' if side else ''}words typical of {sphere} texts: {_quote(words)}")
+    elif not side and not hit:
         parts.append(f"no strong cues; default {sphere}")
     if score.prior_note:
         parts.append(score.prior_note)
@@ -40,13 +46,16 @@ def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -
     if hint:
         extra += priors()["hint"].get(hint.lower(), 0.0)
     score = score_sphere(tokens, kind=kind, source=source, extra=extra)
-    sphere = "professional" if score.margin >= 0 else "personal"
-    confidence = round(0.5 + 0.49 * math.tanh(abs(score.margin) / 2), 3)
-    topic = hit.category if hit and not score.topic else score.topic
+    model = sphere_model()
+    margin, learned = model.margin(tokens, score.margin) if model else (score.margin, [])
+    sphere = "professional" if margin >= 0 else "personal"
+    confidence = round(0.5 + 0.49 * math.tanh(abs(margin) / 2), 3)
+    topic = topic_for(score.cues, sphere) if model else score.topic
+    topic = hit.category if hit and not topic else topic
     if topic is None and hint:
         topic = hint
     return Classification(sphere, hit.category if hit else None, topic, confidence,
-                          _reason(score, sphere, hit))
+                          _reason(score, sphere, hit, learned))
 
 
 def classify_text(text: str, *, kind: str | None = None, source: str | None = None,

@@ -7,19 +7,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from prebrief.classify.masks import MaskSet
+from prebrief.classify.masks import LazyMasks
 from prebrief.classify.terms import TermMatcher, words
+
+
+DATA = Path(__file__).parent / "data"
 
 
 def load_toml(name: str) -> dict[str, Any]:
     """Read one data file from prebrief/classify/data/."""
     import tomllib  # deferred: only paid on first classification
 
-    text = resources.files("prebrief.classify").joinpath("data", name).read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads((DATA / name).read_text("utf-8"))
 
 
 def tokens(text: str) -> list[str]:
@@ -31,8 +33,8 @@ def tokens(text: str) -> list[str]:
 class SensitiveLexicon:
     """Category triggers (payload: category), masks, and per-category settings."""
 
-    triggers: TermMatcher[str]
-    masks: dict[str, MaskSet]  # per category: a mask only cancels its own category's triggers
+    triggers: TermMatcher
+    masks: dict[str, LazyMasks]  # per category: a mask only cancels its own category's triggers
     sphere_bias: dict[str, float]
     labels: dict[str, str]
     order: tuple[str, ...]
@@ -48,7 +50,7 @@ def sensitive_lexicon() -> SensitiveLexicon:
                   for t in val]
         bias[category] = float(spec.get("sphere_bias", 0.0))
         labels[category] = spec.get("label", category)
-    masks = {category: MaskSet(val) for category, val in data["masks"].items()}
+    masks = {category: LazyMasks(val) for category, val in data["masks"].items()}
     return SensitiveLexicon(TermMatcher(terms), masks, bias, labels,
                             tuple(data["categories"]))
 
@@ -64,7 +66,7 @@ class Cue:
 
 
 @cache
-def cue_lexicon() -> TermMatcher[Cue]:
+def cue_lexicon() -> TermMatcher:
     """Index data/topics.toml: each topic carries its sphere, weight and terms."""
     data = load_toml("topics.toml")
     terms: list[tuple[str, Cue]] = []

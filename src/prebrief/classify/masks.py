@@ -17,6 +17,7 @@ from typing import Any
 from prebrief.classify.terms import Tokens
 
 _MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)
+REACH = 8  # words a mask may start before the trigger it cancels ("the great depression")
 _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 
 
@@ -108,13 +109,35 @@ class MaskSet:
             hit = self._memo[token] = tuple(found)
         return hit
 
-    def spans(self, tokens: Tokens) -> list[tuple[int, int]]:
-        """Character spans of every mask occurrence in the text."""
-        text = tokens.text
+    def spans(self, tokens: Tokens, first: int = 0, last: int | None = None
+              ) -> list[tuple[int, int]]:
+        """Character spans of mask occurrences that may cover words [first, last).
+
+        A mask can only cancel a trigger it overlaps, so only masks whose first word occurs
+        within REACH words before the trigger (or inside it) are run.
+        """
+        words_ = tokens.folded
+        window = words_[max(0, first - REACH):len(words_) if last is None else last]
         todo = set(self._always)
-        for token in set(tokens.folded):
+        for token in set(window):
             todo.update(self._memo.get(token) or self._for_token(token))
+        text = tokens.text
         out: list[tuple[int, int]] = []
         for i in sorted(todo):
             out.extend(m.span() for m in self._patterns[i].finditer(text) if m.end() > m.start())
         return out
+
+
+class LazyMasks:
+    """A category's masks, compiled the first time one of its triggers fires (most runs see
+    one or two categories, so start-up does not pay for compiling all of them)."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self._terms = terms
+        self._set: MaskSet | None = None
+
+    def spans(self, tokens: Tokens, first: int = 0, last: int | None = None
+              ) -> list[tuple[int, int]]:
+        if self._set is None:
+            self._set = MaskSet(self._terms)
+        return self._set.spans(tokens, first, last)

@@ -28,15 +28,11 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
     hits = lex.triggers.find(tokens)
     if not hits:
         return None
-    masked: dict[str, list[tuple[int, int]]] = {}
     found: dict[str, list[str]] = {}
-    for hit in hits:
-        category = hit.payload
-        start, end = tokens.span(hit.first, hit.last)
-        if category not in masked:
-            mask_set = lex.masks.get(category)
-            masked[category] = mask_set.spans(tokens) if mask_set else []
-        if any(a < end and start < b for a, b in masked[category]):
+    for category, first, last in hits:
+        start, end = tokens.span(first, last)
+        masks = lex.masks.get(category)
+        if masks and any(a < end and start < b for a, b in masks.spans(tokens, first, last)):
             continue
         found.setdefault(category, []).append(tokens.text[start:end].lower())
     if not found:

@@ -22,7 +22,14 @@ class SphereScore:
 def find_cues(text: str | Tokens) -> list[Cue]:
     """Every lexicon cue in text (exact words and phrases, word prefixes)."""
     tokens = text if isinstance(text, Tokens) else Tokens(text)
-    return [m.payload for m in cue_lexicon().find(tokens)]
+    kept: list[Cue] = []
+    reach = -1
+    for cue, _, last in sorted(cue_lexicon().find(tokens), key=lambda m: (m[1], -m[2])):
+        if last <= reach:  # inside a longer cue: "proud dad" counts once, not twice
+            continue
+        kept.append(cue)
+        reach = max(reach, last)
+    return kept
 
 
 def prior_for(kind: str | None, source: str | None) -> tuple[float, str]:
@@ -45,15 +52,19 @@ def score_sphere(text: str | Tokens, *, kind: str | None = None, source: str | N
     prior, note = prior_for(kind, source)
     settings = priors()["decision"]
     margin = float(settings["bias"]) + prior + extra
+    for cue in cues:
+        margin += cue.weight if cue.sphere == "professional" else -cue.weight
+    topic = topic_for(cues, "professional" if margin >= 0 else "personal")
+    return SphereScore(margin, tuple(cues), prior, note, topic)
+
+
+def topic_for(cues: tuple[Cue, ...] | list[Cue], sphere: str) -> str | None:
+    """The topic with the most cue weight on the decided side (any side if it has none)."""
     by_topic: dict[str, float] = {}
     for cue in cues:
-        signed = cue.weight if cue.sphere == "professional" else -cue.weight
-        margin += signed
         by_topic[cue.topic] = by_topic.get(cue.topic, 0.0) + cue.weight
-    topic = None
-    if by_topic:
-        want = "professional" if margin >= 0 else "personal"
-        same = {c.topic for c in cues if c.sphere == want}
-        pool = {t: w for t, w in by_topic.items() if t in same} or by_topic
-        topic = max(pool, key=pool.__getitem__)
-    return SphereScore(margin, tuple(cues), prior, note, topic)
+    if not by_topic:
+        return None
+    same = {c.topic for c in cues if c.sphere == sphere}
+    pool = {t: w for t, w in by_topic.items() if t in same} or by_topic
+    return max(pool, key=pool.__getitem__)

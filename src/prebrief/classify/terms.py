@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any
 
-P = TypeVar("P")
+P = Any  # a match's payload: a category name, a Cue, ... (no Generic: it costs import time)
 
 _WORD = r"\w+(?:['’]\w+)*"  # "it's" is one word; apostrophes are then dropped from it
 _WORDS = re.compile(_WORD)
@@ -98,23 +98,19 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
     return case_sensitive, parsed
 
 
-@dataclass(frozen=True)
-class Match(Generic[P]):
-    """A term found in a text: its payload and its token span [first, last)."""
-
-    payload: P
-    first: int
-    last: int
+# A term found in a text: (payload, first word, end word exclusive). A plain tuple, because
+# building one per match is the classifier's inner loop and a dataclass costs ~5x more.
+Match = tuple[Any, int, int]
 
 
 @dataclass
-class _Index(Generic[P]):
+class _Index:
     exact: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
     prefix: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
     suffix: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
     # Per distinct token: the terms whose first word it matches. `seen` and `relevant` let a
     # scan find the tokens that matter with two C-level set operations instead of a loop.
-    memo: dict[str, _Entry[P]] = field(default_factory=dict)
+    memo: dict[str, _Entry] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
     relevant: set[str] = field(default_factory=set)
 
@@ -127,7 +123,7 @@ class _Index(Generic[P]):
     def empty(self) -> bool:
         return not (self.exact or self.prefix or self.suffix)
 
-    def candidates(self, token: str) -> _Entry[P]:
+    def candidates(self, token: str) -> _Entry:
         """The terms whose first word matches token, memoised per distinct token."""
         found = self.memo.get(token)
         if found is not None:
@@ -147,7 +143,7 @@ class _Index(Generic[P]):
                 self.relevant.add(token)
         return entry
 
-    def scan(self, seq: list[str]) -> list[Match[P]]:
+    def scan(self, seq: list[str]) -> list[Match]:
         if len(self.seen) >= _MEMO_LIMIT:  # vocabulary bound reached: analyse every token
             positions = range(len(seq))
         else:
@@ -157,22 +153,22 @@ class _Index(Generic[P]):
             if not present:
                 return []
             positions = [i for i, t in enumerate(seq) if t in present]
-        found: list[Match[P]] = []
+        found: list[Match] = []
         n = len(seq)
         for i in positions:
             entry = self.candidates(seq[i])
-            found.extend(Match(payload, i, i + 1) for payload in entry.singles)
+            found.extend((payload, i, i + 1) for payload in entry.singles)
             if i + 1 < n and (entry.by_next or entry.wild_next):
                 following = entry.by_next.get(seq[i + 1], ())
                 for pieces, payload in (*following, *entry.wild_next):
                     last = i + len(pieces)
                     if last <= n and all(p.matches(seq[i + k]) for k, p in enumerate(pieces)):
-                        found.append(Match(payload, i, last))
+                        found.append((payload, i, last))
         return found
 
 
 @dataclass(frozen=True)
-class _Entry(Generic[P]):
+class _Entry:
     """Terms starting at a token: one-word payloads, longer terms by their second word."""
 
     singles: tuple[P, ...] = ()
@@ -180,7 +176,7 @@ class _Entry(Generic[P]):
     wild_next: tuple[tuple[tuple[Piece, ...], P], ...] = ()
 
     @classmethod
-    def of(cls, hits: list[tuple[tuple[Piece, ...], P]]) -> _Entry[P]:
+    def of(cls, hits: list[tuple[tuple[Piece, ...], P]]) -> _Entry:
         singles = tuple(payload for pieces, payload in hits if len(pieces) == 1)
         by_next: dict[str, list[tuple[tuple[Piece, ...], P]]] = {}
         wild = []
@@ -195,21 +191,21 @@ class _Entry(Generic[P]):
         return cls(singles, by_next, tuple(wild))
 
 
-class TermMatcher(Generic[P]):
+class TermMatcher:
     """Find every occurrence of many terms (each with a payload) in a text."""
 
     def __init__(self, terms: Iterable[tuple[str, P]]) -> None:
-        self._folded: _Index[P] = _Index()
-        self._cased: _Index[P] = _Index()
+        self._folded: _Index = _Index()
+        self._cased: _Index = _Index()
         for term, payload in terms:
             case_sensitive, spellings = parse_term(term)
             for pieces in spellings:
                 (self._cased if case_sensitive else self._folded).add(pieces, payload)
 
-    def find(self, tokens: Tokens) -> list[Match[P]]:
+    def find(self, tokens: Tokens) -> list[Match]:
         """All matches in a tokenised text, in text order."""
         found = self._folded.scan(tokens.folded)
         if not self._cased.empty():
             found += self._cased.scan(tokens.cased)
-            found.sort(key=lambda m: (m.first, -m.last))
+            found.sort(key=lambda m: (m[1], -m[2]))
         return found

@@ -15,10 +15,11 @@ from prebrief import __version__
 
 
 class PrebriefGroup(TyperGroup):
-    """Maps every PrebriefError to one clear line plus its hint; exit 2 for usage errors."""
+    """Maps every PrebriefError to one clear line plus its hint; exit 2 for bad input (usage
+    errors and unreadable user files), 1 for everything else."""
 
     def invoke(self, ctx: typer.Context) -> Any:
-        from prebrief.errors import PrebriefError, UsageError
+        from prebrief.errors import InputFileError, PrebriefError, UsageError
 
         args = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
@@ -32,7 +33,7 @@ class PrebriefGroup(TyperGroup):
             typer.echo(f"error: {exc.message}", err=True)
             if exc.hint:
                 typer.echo(f"hint: {exc.hint}", err=True)
-            ctx.exit(2 if isinstance(exc, UsageError) else 1)
+            ctx.exit(2 if isinstance(exc, (UsageError, InputFileError)) else 1)
 
 
 app = typer.Typer(
@@ -59,10 +60,12 @@ def main_callback(
 
 
 def _register() -> None:
-    from prebrief.cli import batch, brief, cache, classify, demo, diff, discover, sources
+    from prebrief.cli import (batch, brief, cache, calendar, classify, demo, diff, discover,
+                              sources)
 
     app.command("brief")(brief.brief)
     app.command("batch")(batch.batch)
+    app.command("calendar")(calendar.calendar)
     app.command("demo")(demo.demo)
     app.command("sources")(sources.sources)
     app.add_typer(cache.app, name="cache")

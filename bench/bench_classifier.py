@@ -1,0 +1,104 @@
+"""Classifier speed and start-up cost; prints figures (targets from issue 4).
+
+    python bench/bench_classifier.py [--rounds 5]
+
+- throughput: signals per second on one core through classify_facts (the pipeline's path:
+  profile lines are split into parts, posts are not), over every text of the labelled dev and
+  held-out sets given the kind and source they were written for; best of N rounds, each round
+  on texts the process has not classified before (a suffix makes every text new, so nothing is
+  served from a per-text cache; the per-word vocabulary memo warms up as in a real run).
+- start-up: wall time of `prebrief --help` in fresh interpreters, with the classifier's
+  commands registered (as shipped) and with them removed; and the one-off cost of the first
+  classification in a run (imports + lexicon compile).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+DATA = ROOT / "tests" / "data" / "classifier"
+
+
+def labelled() -> list[dict]:
+    return [json.loads(line) for name in ("dev.jsonl", "heldout.jsonl")
+            for line in (DATA / name).read_text("utf-8").splitlines() if line.strip()]
+
+
+def throughput(rounds: int) -> tuple[float, int]:
+    from prebrief.classify import classify_facts
+    from prebrief.models import Evidence, Fact
+
+    now = datetime.now(UTC)
+    items = labelled()
+    best = 0.0
+    signals = 0
+    for r in range(rounds + 1):
+        facts = [Fact(item.get("kind") or "post", f"{item['text']} #{r}",
+                      Evidence(item.get("source") or "website", "bench",
+                               url="https://example.com/", retrieved_at=now))
+                 for item in items]
+        started = time.perf_counter()
+        out = classify_facts(facts)
+        elapsed = time.perf_counter() - started
+        if r:  # round 0 warms the lexicons up
+            best = max(best, len(facts) / elapsed)
+            signals = len(out)
+    return best, signals
+
+
+def startup(runs: int, *, without_classifier: bool) -> float:
+    code = ("import sys; sys.argv=['prebrief','--help'];"
+            "import prebrief.cli.app as a;")
+    if without_classifier:
+        code = ("import sys; sys.argv=['prebrief','--help'];"
+                "import prebrief.cli.classify as c; c.register=lambda app: None;"
+                "import prebrief.cli.app as a;")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code + "a.main()"], env=env, check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def first_use() -> float:
+    code = ("import time,sys; import prebrief.models; t=time.perf_counter();"
+            "from prebrief.classify import classify_text;"
+            "classify_text('Proud dad, CTO at Acme'); classify_text('Back at work after chemo');"
+            "print(time.perf_counter()-t)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    out = [float(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                                text=True, check=True).stdout) for _ in range(5)]
+    return statistics.median(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    rate, signals = throughput(args.rounds)
+    print(f"throughput: {rate:,.0f} facts/s on one core ({signals} signals from "
+          f"{len(labelled())} facts per round; target >= 20,000)")
+    with_c = startup(9, without_classifier=False)
+    without = startup(9, without_classifier=True)
+    print(f"start-up `prebrief --help`: {with_c * 1000:.0f} ms with the classifier's commands, "
+          f"{without * 1000:.0f} ms without (delta {(with_c - without) * 1000:+.0f} ms; "
+          "target <= 50 ms)")
+    print(f"first classification in a run (import + lexicon compile): "
+          f"{first_use() * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""Drive a calendar day through the batch runner, then write the day index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from prebrief.batch.inputs import Row, query_from
+from prebrief.calendar.ics import Event
+from prebrief.calendar.select import (NOT_PEOPLE, DayPlan, Guest, company_guess, display_name,
+                                      label_for, others_of)
+from prebrief.config import RunOptions
+from prebrief.http.settings import HttpSettings
+from prebrief.models import ContactQuery, Meeting
+
+
+def guest_query(guest: Guest) -> ContactQuery | str:
+    """The contact query for a guest (name from CN, e-mail, company from a work domain), or
+    why there cannot be one."""
+    return query_from({"name": display_name(guest.attendee) or "",
+                       "email": guest.attendee.email,
+                       "company": company_guess(guest.attendee.email) or ""})
+
+
+def guest_rows(plan: DayPlan) -> Iterator[Row]:
+    """One batch row per external guest, in order of their first meeting."""
+    for number, guest in enumerate(plan.guests.values(), start=1):
+        result = guest_query(guest)
+        label = label_for(guest.attendee)
+        if isinstance(result, str):
+            yield Row(number, error=f"{label}: {result}")
+            continue
+        yield Row(number, query=result, label=label,
+                  extras=(("meeting", meeting_for(guest, plan.me)),))
+
+
+def meeting_for(guest: Guest, me: str | None = None) -> Meeting:
+    """The logistics of a guest's first timed meeting of the day (all-day ones only if that is
+    all there is); the day index lists every meeting."""
+    event = next((e for e in guest.meetings if not e.all_day), guest.meetings[0])
+    return Meeting(title=event.title, start=event.start, end=event.end,
+                   attendees=others_of(event, guest.attendee, me), location=location_of(event))
+
+
+def location_of(event: Event) -> str | None:
+    """LOCATION, else the rooms booked as resources (Outlook often leaves LOCATION empty)."""
+    if event.location:
+        return event.location
+    rooms = [a.name for a in event.attendees if a.cutype in NOT_PEOPLE and a.name]
+    return ", ".join(rooms) or None
+
+
+def day_context(plan: DayPlan, day: date, zone_name: str, out_dir: Path,
+                warnings: list[str]) -> dict[str, Any]:
+    """Everything the day index templates need; names only, never an e-mail address."""
+    from prebrief.batch.index import latest_entries
+
+    entries = {e["key"]: e for e in latest_entries(out_dir)}
+    keys = {email: _key(guest) for email, guest in plan.guests.items()}
+    meetings = []
+    for meeting in plan.meetings:
+        event = meeting.event
+        people = []
+        for person in meeting.externals:
+            entry = entries.get(keys.get(person.email, ""), {})
+            files = entry.get("files") or []
+            people.append({"name": label_for(person), "status": entry.get("status", "not run"),
+                           "href": _preferred(files, (".html", ".md", ".json")),
+                           "md_href": _preferred(files, (".md", ".html", ".json")),
+                           "headline": entry.get("headline")})
+        meetings.append({"time": _time_text(event), "title": event.title,
+                         "location": location_of(event), "externals": people})
+    return {"day": day, "zone": zone_name, "meetings": meetings, "warnings": warnings,
+            "generated_at": datetime.now().astimezone()}
+
+
+def _key(guest: Guest) -> str:
+    result = guest_query(guest)
+    return result.key() if isinstance(result, ContactQuery) else ""
+
+
+def _preferred(files: list[str], order: tuple[str, ...]) -> str | None:
+    for suffix in order:
+        for name in files:
+            if name.endswith(suffix):
+                return name
+    return None
+
+
+def _time_text(event: Event) -> str:
+    if event.all_day:
+        return "all day"
+    end = f"–{event.end:%H:%M}" if event.end else ""
+    return f"{event.start:%H:%M}{end}"
+
+
+def write_day_index(context: dict[str, Any], out_dir: Path) -> list[Path]:
+    """index.html, index.md and summary.json for the day."""
+    from prebrief.batch.journal import write_atomic
+    from prebrief.render import environment
+
+    written = []
+    for fmt in ("html", "md"):
+        template = environment(fmt).get_template(f"calendar_index.{fmt}.j2")
+        path = out_dir / f"index.{fmt}"
+        write_atomic(path, template.render(**context))
+        written.append(path)
+    summary = {"schema_version": "1.0", "day": context["day"].isoformat(),
+               "time_zone": context["zone"], "meetings": context["meetings"],
+               "warnings": context["warnings"]}
+    path = out_dir / "summary.json"
+    write_atomic(path, json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
+    written.append(path)
+    return written
+
+
+@dataclass(frozen=True)
+class CalendarJob:
+    """What `prebrief calendar` was asked to do."""
+
+    ics: Path
+    day_spec: str
+    zone: tzinfo
+    internal_domains: tuple[str, ...]
+    out_dir: Path
+    me: str | None = None
+    formats: tuple[str, ...] = ("html", "json")
+    jobs: int = 16
+    resume: bool = False
+
+
+@dataclass
+class CalendarReport:
+    day: date
+    meetings: int
+    guests: int
+    warnings: list[str]
+    batch: Any
+    written: list[Path]
+
+
+async def run_calendar(job: CalendarJob, http: HttpSettings, options: RunOptions, *,
+                       now: datetime | None = None, transport: Any = None,
+                       on_progress: Any = None) -> CalendarReport:
+    """Read the day's meetings, brief every external guest, write the day index."""
+    from prebrief.batch.runner import run_batch
+    from prebrief.calendar.ics import read_events
+    from prebrief.calendar.select import day_window, plan_day
+
+    day, start, end = day_window(job.day_spec, job.zone, now or datetime.now(job.zone))
+    found = read_events(job.ics, start, end)
+    plan = plan_day(found.events, job.internal_domains, job.me)
+    batch = await run_batch(guest_rows(plan), job.out_dir, http, options, formats=job.formats,
+                            jobs=job.jobs, resume=job.resume, transport=transport,
+                            on_progress=on_progress)
+    warnings = [*found.warnings, *(f"guest {n}: {e}" for n, e in batch.skipped_rows)]
+    context = day_context(plan, day, str(job.zone), job.out_dir, warnings)
+    written = write_day_index(context, job.out_dir)
+    return CalendarReport(day, len(plan.meetings), len(plan.guests), warnings, batch, written)

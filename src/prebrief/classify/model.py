@@ -1,0 +1,51 @@
+"""The learned part of the sphere decision: word weights on top of the lexicon's evidence.
+
+A logistic regression over the lexicon margin (hand-written cues, source and kind priors) and
+the text's words and word pairs. It is trained by scripts/train_classifier.py on the labelled
+development set only, and its weights are committed as data (data/sphere_weights.json), so a
+run never trains anything and a reviewer can read every weight.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from prebrief.classify.terms import Tokens
+
+WEIGHTS_FILE = "sphere_weights.json"
+
+
+@dataclass(frozen=True)
+class SphereModel:
+    """Bias, the lexicon margin's coefficient, and one weight per word feature."""
+
+    bias: float
+    lexicon: float
+    words: dict[str, float]
+
+    def margin(self, tokens: Tokens, lexicon_margin: float) -> tuple[float, list[tuple[str, float]]]:
+        """Log-odds toward professional, and the word features that contributed."""
+        weights = self.words
+        used = [(f, weights[f]) for f in features(tokens) if f in weights]
+        return (self.bias + self.lexicon * lexicon_margin + sum(w for _, w in used), used)
+
+
+def features(tokens: Tokens) -> set[str]:
+    """Words (two letters or more) and adjacent word pairs, lower case."""
+    seq = [w for w in tokens.folded if len(w) > 1 and not w.isdigit()]
+    return {*seq, *(f"{a} {b}" for a, b in zip(seq, seq[1:]))}
+
+
+@cache
+def sphere_model() -> SphereModel | None:
+    """The committed model, or None when no weights are shipped (lexicon only)."""
+    path = Path(__file__).parent / "data" / WEIGHTS_FILE
+    if not path.is_file():
+        return None
+    text = path.read_text("utf-8")
+    data = json.loads(text)
+    return SphereModel(float(data["bias"]), float(data["lexicon"]),
+                       {k: float(v) for k, v in data["words"].items()})

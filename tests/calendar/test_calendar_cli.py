@@ -1,0 +1,122 @@
+"""`prebrief calendar` end to end over the demo recording: briefings, logistics line, index."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from typer.testing import CliRunner
+
+from prebrief.calendar.run import CalendarJob, run_calendar
+from prebrief.cli.app import app
+from prebrief.cli.run import http_settings
+from prebrief.config import RunOptions
+from prebrief.demo import demo_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPLAY = str(demo_dir() / "replay")
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def run(tmp_path: Path, ics: Path, *extra: str):
+    args = ["calendar", str(ics), "--date", "2026-11-26", "--tz", "Europe/Amsterdam",
+            "--internal-domain", "example.com", "--out-dir", str(tmp_path / "out"),
+            "--format", "html,md,json", "--replay", REPLAY, "--no-discover",
+            "--cache-dir", str(tmp_path / "cache"), *extra]
+    return CliRunner().invoke(app, args)
+
+
+def briefing_of(out: Path, stem_start: str, fmt: str) -> str:
+    (path,) = out.glob(f"{stem_start}-*.{fmt}")
+    return path.read_text(encoding="utf-8")
+
+
+def test_google_day_briefs_external_attendees_with_their_meeting(tmp_path):
+    result = run(tmp_path, FIXTURES / "google.ics")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert "3 external attendees" in result.stderr
+    md = briefing_of(out, "marit-vandersloot", "md")
+    assert ("**Meeting:** Norrbrook weekly sync (moved), 2026-11-26T15:00+01:00, "
+            "https://meet.example.com/abc-defg-hij, with Sam Reyes, Lena Okafor") in md
+    html = briefing_of(out, "marit-vandersloot", "html")
+    assert re.search(r'<p class="logistics"><strong>Meeting:</strong> Norrbrook weekly sync '
+                     r"\(moved\), 2026-11-26T15:00\+01:00–15:30\+01:00", html)
+    meeting = json.loads(briefing_of(out, "marit-vandersloot", "json"))["sections"]["meeting"]
+    assert meeting["attendees"] == ["Sam Reyes", "Lena Okafor"]
+    assert not list(out.glob("lena-*")) and not list(out.glob("ola-*"))  # internal, cancelled
+
+
+def test_day_index_lists_every_meeting_with_links_and_status(tmp_path):
+    assert run(tmp_path, FIXTURES / "google.ics").exit_code == 0
+    out = tmp_path / "out"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    rows = index.split('<tr class="meeting">')[1:]
+    assert [re.search(r"<td>([^<]+)</td>", r).group(1) for r in rows] == [
+        "all day", "00:30–01:15", "08:00–08:30", "15:00–15:30"]
+    assert "Cancelled intro" not in index
+    standup = next(r for r in rows if "Team stand-up" in r)
+    assert "no external attendees" in standup
+    sync = next(r for r in rows if "Norrbrook weekly sync (moved)" in r)
+    (marit_html,) = out.glob("marit-vandersloot-*.html")
+    assert f'<a href="{marit_html.name}">Marit Vandersloot</a>' in sync
+    status = json.loads((out / "summary.json").read_text())["meetings"][3]["externals"][0]
+    assert status["status"] in ("ok", "empty") and status["status"] in sync
+    md_index = (out / "index.md").read_text(encoding="utf-8")
+    assert "## 15:00–15:30 Norrbrook weekly sync (moved)" in md_index
+    assert f"[Marit Vandersloot](<{marit_html.stem}.md>)" in md_index
+
+
+def test_no_email_address_in_any_output(tmp_path):
+    assert run(tmp_path, FIXTURES / "outlook.ics").exit_code == 0
+    for path in (tmp_path / "out").iterdir():
+        text = path.read_text(encoding="utf-8")
+        found = [a for a in ADDRESS.findall(text) if not a.startswith(("media", "page"))]
+        assert not found, (path.name, found)
+
+
+def test_broken_event_is_a_warning_and_the_rest_is_briefed(tmp_path):
+    result = run(tmp_path, FIXTURES / "outlook.ics", "--me", "Sam.Reyes@example.com")
+    assert result.exit_code == 0, result.output
+    assert "warning: skipped event 'Broken start time'" in result.stderr
+    out = tmp_path / "out"
+    assert {p.name.split("-")[0] for p in out.glob("*.md") if p.name != "index.md"} == {
+        "jane", "marit", "kofi"}
+    kofi = briefing_of(out, "kofi-mensah", "md")
+    assert "**Meeting:** Ashgrove intro, 2026-11-26T16:00+01:00, Teams\n" in kofi  # no "with"
+    assert "Broken start time" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_unreadable_file_exits_2_with_one_line_and_a_hint(tmp_path):
+    bad = tmp_path / "work.ics"
+    bad.write_text("Subject,Start Date\nLunch,2026-11-26\n")
+    result = run(tmp_path, bad)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == f"error: {bad}: is not an iCalendar file (no BEGIN:VCALENDAR)"
+    assert lines[1].startswith("hint: Export the calendar again") and len(lines) == 2
+
+
+def test_missing_file_and_bad_options_exit_2(tmp_path):
+    assert run(tmp_path, tmp_path / "nope.ics").exit_code == 2
+    assert run(tmp_path, FIXTURES / "google.ics", "--tz", "Mars/Olympus").exit_code == 2
+    no_domain = CliRunner().invoke(app, ["calendar", str(FIXTURES / "google.ics"),
+                                         "--out-dir", str(tmp_path)])
+    assert no_domain.exit_code == 2 and "--internal-domain" in no_domain.stderr
+
+
+def test_tomorrow_is_relative_to_an_injected_now(tmp_path):
+    zone = ZoneInfo("Europe/Amsterdam")
+    job = CalendarJob(ics=FIXTURES / "google.ics", day_spec="tomorrow", zone=zone,
+                      internal_domains=("example.com",), out_dir=tmp_path / "out",
+                      formats=("json",))
+    http = http_settings(tmp_path / "cache", False, False, Path(REPLAY), None)
+    now = datetime(2026, 11, 18, 20, tzinfo=zone)  # tomorrow is the 19th: EXDATE, no sync
+    report = asyncio.run(run_calendar(job, http, RunOptions(discover=False), now=now))
+    assert report.day.isoformat() == "2026-11-19"
+    assert (report.meetings, report.guests) == (0, 0)
+    assert "No meetings on this day." in (tmp_path / "out" / "index.md").read_text()
