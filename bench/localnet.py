@@ -73,9 +73,13 @@ def _serve(replay_dir: str, latency: float, log_path: str, ready: "multiprocessi
                 log.write(json.dumps([url, self.headers.get(SOURCE, ""), start, time.time()]) + "\n")
                 log.flush()
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    httpd.request_queue_size = 1024
+    class Server(ThreadingHTTPServer):
+        # listen() runs in the constructor, so the backlog must be set on the class: with the
+        # default of 5, a burst of new connections loses SYNs and stalls 1 s, 3 s, 7 s ...
+        request_queue_size = 1024
+        daemon_threads = True
+
+    httpd = Server(("127.0.0.1", 0), Handler)
     ready.put(httpd.server_address[1])
     httpd.serve_forever()
 

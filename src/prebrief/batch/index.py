@@ -28,7 +28,8 @@ def write_index(out_dir: Path, skipped: list[tuple[int, str]]) -> list[Path]:
     for entry in entries:
         sources.update(entry.get("sources") or {})
     context = {"entries": entries, "skipped": skipped, "totals": dict(totals),
-               "generated_at": datetime.now(UTC)}
+               "generated_at": datetime.now(UTC),
+               "changes_shown": any("changes" in e for e in entries)}
     written = []
     for fmt in ("html", "md"):
         text = environment(fmt).get_template(f"batch_index.{fmt}.j2").render(**context)
@@ -37,6 +38,7 @@ def write_index(out_dir: Path, skipped: list[tuple[int, str]]) -> list[Path]:
         written.append(path)
     summary = {"schema_version": "1.0", "contacts": len(entries), "by_status": dict(totals),
                "source_statuses": dict(sources),
+               "changed": sum(1 for e in entries if e.get("changes")),
                "skipped_rows": [{"line": n, "error": e} for n, e in skipped],
                "entries": entries}
     path = out_dir / "summary.json"

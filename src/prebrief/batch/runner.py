@@ -33,7 +33,8 @@ Progress = Callable[[dict[str, Any]], None]
 async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, options: RunOptions,
                     *, formats: tuple[str, ...] = ("html", "json"), jobs: int = 8,
                     resume: bool = False, transport: Any = None,
-                    on_progress: Progress | None = None) -> BatchReport:
+                    on_progress: Progress | None = None, since_last: bool = False
+                    ) -> BatchReport:
     from prebrief.http.client import build_client
     from prebrief.store import open_store
 
@@ -41,6 +42,8 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
     done_keys = finished_keys(out_dir) if resume else set()
     journal = Journal(out_dir, resume=resume)
     store = open_store(http.cache_dir) if http.replay is None else None
+    # Snapshots live in the cache directory even when responses come from a replay.
+    snapshots = (store or open_store(http.cache_dir)) if since_last else None
     client = build_client(http, store=store, transport=transport)
     slots = asyncio.Semaphore(max(1, jobs))
     pending: set[asyncio.Task[None]] = set()
@@ -55,7 +58,7 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
                 continue
             await slots.acquire()  # bounded: memory stays flat however long the input is
             task = asyncio.create_task(_one(row, out_dir, http, options, formats, client,
-                                            store, journal, report, on_progress))
+                                            store, journal, report, on_progress, snapshots))
             task.add_done_callback(lambda t: (slots.release(), pending.discard(t)))
             pending.add(task)
         if pending:
@@ -68,7 +71,8 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
 
 async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
                formats: tuple[str, ...], client: Any, store: Any, journal: Journal,
-               report: BatchReport, on_progress: Progress | None) -> None:
+               report: BatchReport, on_progress: Progress | None,
+               snapshots: Any = None) -> None:
     from prebrief.briefing import gather, usable
     from prebrief.render import render
 
@@ -87,6 +91,10 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
         journal.record(entry)
         _tell(on_progress, entry)
         return
+    if snapshots is not None:
+        from prebrief.snapshots import refresh
+
+        briefing = refresh(snapshots, query, briefing)
     files = []
     for fmt in formats:
         path = out_dir / f"{stem}.{fmt}"
@@ -100,6 +108,10 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
              "found_name": person.name, "headline": person.headline, "location": person.location,
              "status": "ok" if usable(briefing) else "empty", "sources": dict(sources),
              "files": files, "seconds": round(time.perf_counter() - started, 3)}
+    if snapshots is not None:
+        from prebrief.snapshots import summary
+
+        entry["changes"] = summary(briefing.extra("changes"))
     journal.record(entry)
     _tell(on_progress, entry)
 

@@ -60,7 +60,8 @@ def main_callback(
 
 
 def _register() -> None:
-    from prebrief.cli import batch, brief, cache, calendar, classify, demo, discover, sources
+    from prebrief.cli import (batch, brief, cache, calendar, classify, demo, diff, discover,
+                              sources)
 
     app.command("brief")(brief.brief)
     app.command("batch")(batch.batch)
@@ -70,6 +71,7 @@ def _register() -> None:
     app.add_typer(cache.app, name="cache")
     classify.register(app)
     discover.register(app)
+    diff.register(app)
 
 
 _register()

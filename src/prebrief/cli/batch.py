@@ -24,6 +24,9 @@ def batch(
     resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted batch "
                                          "without redoing finished contacts.")] = False,
     discover: Annotated[bool, typer.Option("--discover/--no-discover")] = True,
+    since_last: Annotated[bool, typer.Option("--since-last", help="Show what changed since "
+                                             "each contact's last snapshot; store the new "
+                                             "one.")] = False,
     cache_dir: CacheDir = None, refresh: Refresh = False, offline: Offline = False,
     replay: Replay = None, record: Record = None, verbose: Verbose = False,
 ) -> None:
@@ -52,7 +55,8 @@ def batch(
     progress = _progress(verbose)
     try:
         report = asyncio.run(run_batch(rows, out_dir, http, options, formats=formats,
-                                       jobs=jobs, resume=resume, on_progress=progress))
+                                       jobs=jobs, resume=resume, on_progress=progress,
+                                       since_last=since_last))
     finally:
         getattr(progress, "close", lambda: None)()
     for path in write_index(out_dir, report.skipped_rows):

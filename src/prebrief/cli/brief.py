@@ -43,6 +43,8 @@ def brief(
     fmt: Annotated[Str, Opt("--format", "-f", help="html, md or json [default: from -o, else "
                             "html].")] = None,
     output: Annotated[FileOpt, Opt("--output", "-o", help="Write here instead of stdout.")] = None,
+    since_last: Annotated[bool, Opt("--since-last", help="Say what changed since the last "
+                                    "snapshot of this contact; store the new one.")] = False,
     cache_dir: CacheDir = None, refresh: Refresh = False, offline: Offline = False,
     replay: Replay = None, record: Record = None, verbose: Verbose = False,
 ) -> None:
@@ -72,7 +74,7 @@ def brief(
     config = load_config()
     me_path = str(me) if me else config.get("me")
     options = RunOptions(discover=discover, photos=photos, me_path=me_path, env=token_env())
-    briefing, sheet = briefing_and_sheet(query, http, options, fmt)
+    briefing, sheet = briefing_and_sheet(query, http, options, fmt, since_last=since_last)
     report_sources(briefing, verbose)
     write_output(sheet, output)
     from prebrief.briefing import usable

@@ -64,7 +64,12 @@ def forget(
     if not (name or email):
         raise UsageError("say whom to forget", hint="Pass --name (and --company) or --email "
                          "exactly as given to `prebrief brief`.")
+    from prebrief.snapshots.store import forget_snapshots
+
     store = _store(cache_dir)
     with store:
-        removed = store.evict(query.key())
+        # Snapshots first, by identifier: one stored by a run that named the contact a little
+        # differently carries another tag but is still this person's.
+        removed = forget_snapshots(store, query)
+        removed += store.evict(query.key())
     typer.echo(f"forgot {removed} cached entries for this contact")

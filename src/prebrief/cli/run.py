@@ -34,8 +34,13 @@ def http_settings(cache_dir: Path | None, refresh: bool, offline: bool, replay: 
 
 
 def briefing_and_sheet(query: ContactQuery, http: HttpSettings, options: RunOptions,
-                       fmt: str, transport: Any = None) -> tuple[Briefing, str]:
-    """An identical recent run's briefing and sheet from the cache, else gather and render."""
+                       fmt: str, transport: Any = None, *,
+                       since_last: bool = False) -> tuple[Briefing, str]:
+    """An identical recent run's briefing and sheet from the cache, else gather and render.
+
+    With since_last, the sheet also says what changed since the contact's stored snapshot,
+    and this run's snapshot replaces it (so the rendered sheet is never reused).
+    """
     store = None
     if http.replay is None:
         from prebrief.reuse import load_briefing, load_rendered
@@ -44,20 +49,35 @@ def briefing_and_sheet(query: ContactQuery, http: HttpSettings, options: RunOpti
         store = open_store(http.cache_dir)
         if not http.refresh:
             briefing = load_briefing(store, query, options)
-            text = load_rendered(store, query, options, fmt) if briefing else None
-            if briefing is not None and text is not None:
-                return briefing, text
+            text = None if since_last or briefing is None else load_rendered(
+                store, query, options, fmt)
+            if briefing is not None and (text is not None or since_last):
+                return _finish(briefing, query, http, fmt, text, since_last)
     import asyncio
 
     from prebrief.briefing import gather
-    from prebrief.render import render
 
     briefing = asyncio.run(gather(query, http, options, store=store, transport=transport))
-    text = render(briefing, fmt)
-    if store is not None and not http.offline:
+    briefing, text = _finish(briefing, query, http, fmt, None, since_last)
+    if store is not None and not http.offline and not since_last:
         from prebrief.reuse import save_rendered
 
         save_rendered(store, query, options, fmt, text, ttl=24 * 3600)
+    return briefing, text
+
+
+def _finish(briefing: Briefing, query: ContactQuery, http: HttpSettings, fmt: str,
+            text: str | None, since_last: bool) -> tuple[Briefing, str]:
+    if since_last:
+        from prebrief.snapshots import refresh
+        from prebrief.store import open_store
+
+        with open_store(http.cache_dir) as store:
+            briefing = refresh(store, query, briefing)
+    if text is None:
+        from prebrief.render import render
+
+        text = render(briefing, fmt)
     return briefing, text
 
 

@@ -42,10 +42,23 @@ def _no_cookies() -> CookieJar:
     return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
 
 
+def _remember_missing_sniffio() -> None:
+    """httpcore tries ``import sniffio`` on every pool operation, and recent anyio no longer
+    brings it in: each failed import walks sys.path again (thousands of times in a batch, ~10%
+    of its CPU). Recording the absence once makes the failure instant; an installed sniffio is
+    left alone."""
+    import importlib.util
+    import sys
+
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
 def build_client(settings: HttpSettings, *, store: Any | None = None,
                  transport: httpx.AsyncBaseTransport | None = None,
                  polite_kwargs: dict[str, Any] | None = None) -> httpx.AsyncClient:
     """Build the AsyncClient every source uses. ``transport`` replaces only the network."""
+    _remember_missing_sniffio()
     store = store if store is not None else open_store(settings.cache_dir)
     if transport is not None:
         inner: httpx.AsyncBaseTransport = transport
