@@ -25,6 +25,16 @@ def write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def remove_partial_writes(out_dir: Path) -> int:
+    """Delete temporary files a killed run left mid-write (the finished file is never touched:
+    write_atomic renames into place only once the bytes are on disk)."""
+    removed = 0
+    for tmp in out_dir.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
 def read_journal(out_dir: Path) -> Iterator[dict[str, Any]]:
     path = out_dir / JOURNAL
     if not path.exists():

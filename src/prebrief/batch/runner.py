@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from prebrief.batch.inputs import Row
-from prebrief.batch.journal import Journal, finished_keys, write_atomic
+from prebrief.batch.journal import Journal, finished_keys, remove_partial_writes, write_atomic
 from prebrief.batch.naming import file_stem
 from prebrief.config import RunOptions
 from prebrief.http.settings import HttpSettings
@@ -40,6 +40,8 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
 
     report = BatchReport()
     done_keys = finished_keys(out_dir) if resume else set()
+    if out_dir.is_dir():
+        remove_partial_writes(out_dir)
     journal = Journal(out_dir, resume=resume)
     store = open_store(http.cache_dir) if http.replay is None else None
     # Snapshots live in the cache directory even when responses come from a replay.

@@ -16,6 +16,7 @@ import httpx
 
 from prebrief.http.cache import CacheTransport
 from prebrief.http.politeness import LimitTransport, PoliteTransport, load_policies
+from prebrief.http.pools import PerHostTransport
 from prebrief.http.settings import HostPolicy, HttpSettings
 from prebrief.http.replay import RecordTransport, ReplayTransport
 from prebrief.store import open_store
@@ -65,14 +66,17 @@ def build_client(settings: HttpSettings, *, store: Any | None = None,
     elif settings.replay is not None:
         inner = ReplayTransport(settings.replay)
     else:
-        inner = httpx.AsyncHTTPTransport(retries=0, http2=False, verify=_ssl_verify(),
-                                         limits=httpx.Limits(max_connections=50))
+        verify = _ssl_verify()
+        inner = PerHostTransport(lambda: httpx.AsyncHTTPTransport(
+            retries=0, http2=False, verify=verify, limits=httpx.Limits(max_connections=10)))
     if settings.record is not None and settings.replay is None:
         inner = RecordTransport(inner, settings.record, settings.max_body)
     inner = LimitTransport(inner, settings.max_body)
     polite = PoliteTransport(inner, user_agent=settings.user_agent,
                              policies=load_policies(settings.policies),
                              retry_cap=settings.retry_cap, robots_store=store,
+                             # a replay is local files: pacing it protects no one
+                             paced=settings.replay is None or transport is not None,
                              **(polite_kwargs or {}))
     # Replays are reproducible by definition: they neither read nor fill the cache.
     cached: httpx.AsyncBaseTransport = polite

@@ -58,7 +58,7 @@ class PoliteTransport(httpx.AsyncBaseTransport):
     def __init__(
         self, inner: httpx.AsyncBaseTransport, *, user_agent: str,
         policies: dict[str, HostPolicy] | None = None, retry_cap: float = 30.0,
-        robots_store: Any = None, max_attempts: int = 3,
+        robots_store: Any = None, max_attempts: int = 3, paced: bool = True,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic, wallclock: Callable[[], float] = time.time,
     ) -> None:
@@ -68,6 +68,7 @@ class PoliteTransport(httpx.AsyncBaseTransport):
         self._retry_cap = retry_cap
         self._robots_store = robots_store
         self._max_attempts = max_attempts
+        self._paced = paced  # False for replays: concurrency caps and robots still apply
         self._sleep, self._clock, self._wallclock = sleep, clock, wallclock
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, Any] = {}
@@ -109,7 +110,7 @@ class PoliteTransport(httpx.AsyncBaseTransport):
             # robots.txt is read once per host and does not use up the page's slot.
             if request.extensions.get("prebrief.kind") != "robots":
                 async with gate.lock:
-                    delay = gate.wait_for_token(self._clock())
+                    delay = gate.wait_for_token(self._clock()) if self._paced else 0.0
                     if delay > 0:
                         await self._sleep(delay)
             response = await self._inner.handle_async_request(request)
