@@ -137,27 +137,15 @@ def network(port: int) -> httpx.AsyncBaseTransport:
     return local
 
 
-class PerHostPools(httpx.AsyncBaseTransport):
-    """--pools per-host: one small pool per host instead of one shared pool. httpcore 1.0
-    rescans every connection of a pool for each idle one on every request (quadratic in the
-    pool's size), which with one shared pool is most of a batch's CPU."""
+def per_host(port: int) -> httpx.AsyncBaseTransport:
+    """The product's network layer (prebrief.http.pools: one small pool per host), with each
+    pool pointed at the local server."""
+    from prebrief.http.pools import PerHostTransport
 
-    def __init__(self, port: int, size: int = 10) -> None:
-        self.port, self.size = port, size
-        self.pools: dict[str, LocalNetwork] = {}
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        pool = self.pools.get(request.url.host)
-        if pool is None:
-            pool = self.pools[request.url.host] = LocalNetwork(self.port, self.size)
-        return await pool.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        for pool in self.pools.values():
-            await pool.aclose()
+    return PerHostTransport(lambda: LocalNetwork(port, 10))
 
 
-POOLS = {"single": network, "per-host": PerHostPools}
+POOLS = {"single": network, "per-host": per_host}  # single: the old shared pool, to compare
 
 
 def run_job(csv_path: Path, work: Path, port: int, policies: dict[str, HostPolicy] | None,
@@ -232,7 +220,7 @@ def main() -> None:
     parser.add_argument("--raised-jobs", type=int, default=16)
     parser.add_argument("--memory", type=int, default=1000, help="contacts for the memory run "
                         "(0 skips it)")
-    parser.add_argument("--pools", choices=sorted(POOLS), default="single",
+    parser.add_argument("--pools", choices=sorted(POOLS), default="per-host",
                         help="single: the client's one connection pool (as shipped); "
                              "per-host: a pool per host (see PerHostPools)")
     parser.add_argument("--child-memory", type=int, default=0, help=argparse.SUPPRESS)
