@@ -58,6 +58,9 @@ def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -
                           _reason(score, sphere, hit, learned))
 
 
+MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line of fragments
+
+
 def classify_text(text: str, *, kind: str | None = None, source: str | None = None,
                   hint: str | None = None) -> Classification:
     """Decide sphere, sensitive category, topic and confidence for one whole text."""
@@ -71,10 +74,9 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
     Parts without cues of their own join the part before them; adjacent parts with the
     same outcome are merged, so a line that does not need splitting comes back whole.
     """
-    whole = _decide(text, kind, source, hint)
-    pieces = split_parts(text)
+    pieces = split_parts(text) if len(text) <= MAX_SPLIT_CHARS else [text]
     if len(pieces) < 2:
-        return [(text, whole)]
+        return [(text, _decide(text, kind, source, hint))]
     groups: list[tuple[list[str], Classification]] = []
     for piece in pieces:
         decision = _decide(piece, kind, source, hint)
@@ -84,8 +86,9 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
         else:
             groups.append(([piece], decision))
     if len(groups) < 2:
-        return [(text, whole)]
-    return [(", ".join(p), _decide(", ".join(p), kind, source, hint)) for p, _ in groups]
+        return [(text, _decide(text, kind, source, hint))]
+    return [(p[0], d) if len(p) == 1 else (", ".join(p), _decide(", ".join(p), kind, source, hint))
+            for p, d in groups]
 
 
 @cache
