@@ -50,3 +50,30 @@ async def test_name_and_email_find_the_same_briefing_as_every_handle(tmp_path: P
     assert signal_texts(found) == signal_texts(full)
     accepted = [i for i in found.identities if i.outcome == "accepted" and i.confidence < 1.0]
     assert accepted and all(i.reasons and i.found_via for i in accepted)
+
+
+def test_brief_bounds_discovery_with_depth_and_budget(tmp_path: Path):
+    """`brief --depth 0` follows no links: from a name and an e-mail only Gravatar (found from
+    the e-mail itself) contributes; the default depth reaches her other profiles."""
+    from typer.testing import CliRunner
+
+    from prebrief.cli.app import app
+
+    query, settings = demo_query()
+
+    def sources(*extra: str) -> set[str]:
+        out = tmp_path / f"b{len(extra)}.json"
+        result = CliRunner().invoke(app, [
+            "brief", "--name", query.name, "--email", query.email, "--replay",
+            str(demo_dir() / "replay"), "--cache-dir", str(tmp_path / "c"), "-o", str(out),
+            *extra], env={k: str(v) for k, v in settings.get("env", {}).items()})
+        assert result.exit_code == 0, result.output
+        import json
+
+        data = json.loads(out.read_text())
+        return {s["source"] for s in data["sources"] if s["status"] == "ok"}
+
+    shallow, deep = sources("--depth", "0"), sources()
+    assert "gravatar" in deep and {"github", "website"} <= deep
+    assert not {"github", "website"} & shallow
+    assert sources("--budget", "1") < deep

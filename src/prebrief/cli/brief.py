@@ -40,6 +40,10 @@ def brief(
                                 "data URI).")] = False,
     discover: Annotated[bool, Opt("--discover/--no-discover", help="Follow links the contact "
                                   "published to find more of their profiles.")] = True,
+    depth: Annotated[int, Opt(min=0, max=4, help="Discovery: how many links away from what you "
+                              "gave to look.")] = 2,
+    budget: Annotated[int, Opt(min=1, help="Discovery: most HTTP requests to spend on this "
+                               "contact.")] = 40,
     fmt: Annotated[Str, Opt("--format", "-f", help="html, md or json [default: from -o, else "
                             "html].")] = None,
     output: Annotated[FileOpt, Opt("--output", "-o", help="Write here instead of stdout.")] = None,
@@ -73,7 +77,8 @@ def brief(
     http = http_settings(cache_dir, refresh, offline, replay, record)
     config = load_config()
     me_path = str(me) if me else config.get("me")
-    options = RunOptions(discover=discover, photos=photos, me_path=me_path, env=token_env())
+    options = RunOptions(discover=discover, depth=depth, budget=budget, photos=photos,
+                         me_path=me_path, env=token_env())
     briefing, sheet = briefing_and_sheet(query, http, options, fmt, since_last=since_last)
     report_sources(briefing, verbose)
     write_output(sheet, output)
