@@ -63,6 +63,7 @@ class Cue:
     topic: str
     sphere: str
     weight: float
+    broad: bool = False  # everyday vocabulary: evidence for a sphere, never a topic label
 
 
 @cache
@@ -76,7 +77,8 @@ def cue_lexicon() -> TermMatcher:
             head, _, tail = term.rpartition(":")
             if head and tail.replace(".", "", 1).isdigit():  # "term:0.8" overrides the weight
                 term, weight = head, float(tail)
-            terms.append((term, Cue(term.strip("*"), topic, spec["sphere"], weight)))
+            terms.append((term, Cue(term.strip("*"), topic, spec["sphere"], weight,
+                                    bool(spec.get("broad", False)))))
     return TermMatcher(terms)
 
 

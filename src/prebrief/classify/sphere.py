@@ -62,7 +62,8 @@ def topic_for(cues: tuple[Cue, ...] | list[Cue], sphere: str) -> str | None:
     """The topic with the most cue weight on the decided side (any side if it has none)."""
     by_topic: dict[str, float] = {}
     for cue in cues:
-        by_topic[cue.topic] = by_topic.get(cue.topic, 0.0) + cue.weight
+        if not cue.broad:
+            by_topic[cue.topic] = by_topic.get(cue.topic, 0.0) + cue.weight
     if not by_topic:
         return None
     same = {c.topic for c in cues if c.sphere == sphere}
