@@ -221,8 +221,8 @@ def main() -> None:
     parser.add_argument("--memory", type=int, default=1000, help="contacts for the memory run "
                         "(0 skips it)")
     parser.add_argument("--pools", choices=sorted(POOLS), default="per-host",
-                        help="single: the client's one connection pool (as shipped); "
-                             "per-host: a pool per host (see PerHostPools)")
+                        help="per-host: the product's pool per host (as shipped); single: one "
+                             "shared pool, as before, to compare")
     parser.add_argument("--child-memory", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_memory:
