@@ -40,6 +40,12 @@ def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None,
 
 
 def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -> Classification:
+    return _decide_with_cues(text, kind, source, hint)[0]
+
+
+def _decide_with_cues(text: str, kind: str | None, source: str | None, hint: str | None
+                      ) -> tuple[Classification, bool]:
+    """The decision, and whether the text holds evidence of both spheres (worth splitting)."""
     tokens = Tokens(text)
     hit = find_sensitive(tokens)
     extra = sensitive_lexicon().sphere_bias.get(hit.category, 0.0) if hit else 0.0
@@ -50,12 +56,14 @@ def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -
     margin, learned = model.margin(tokens, score.margin) if model else (score.margin, [])
     sphere = "professional" if margin >= 0 else "personal"
     confidence = round(0.5 + 0.49 * math.tanh(abs(margin) / 2), 3)
-    topic = topic_for(score.cues, sphere) if model else score.topic
+    topic = topic_for(score.cues, sphere)
     topic = hit.category if hit and not topic else topic
     if topic is None and hint:
         topic = hint
-    return Classification(sphere, hit.category if hit else None, topic, confidence,
-                          _reason(score, sphere, hit, learned))
+    decision = Classification(sphere, hit.category if hit else None, topic, confidence,
+                              _reason(score, sphere, hit, learned))
+    sides = {c.sphere for c in score.cues if not c.broad}  # topic cues, not everyday words
+    return decision, len(sides) > 1 or (hit is not None and bool(sides))
 
 
 MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line of fragments
@@ -74,9 +82,12 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
     Parts without cues of their own join the part before them; adjacent parts with the
     same outcome are merged, so a line that does not need splitting comes back whole.
     """
+    whole, mixed = _decide_with_cues(text, kind, source, hint)
+    if not mixed:  # one sphere's evidence only: its parts would all say the same
+        return [(text, whole)]
     pieces = split_parts(text) if len(text) <= MAX_SPLIT_CHARS else [text]
     if len(pieces) < 2:
-        return [(text, _decide(text, kind, source, hint))]
+        return [(text, whole)]
     groups: list[tuple[list[str], Classification]] = []
     for piece in pieces:
         decision = _decide(piece, kind, source, hint)
@@ -86,7 +97,7 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
         else:
             groups.append(([piece], decision))
     if len(groups) < 2:
-        return [(text, _decide(text, kind, source, hint))]
+        return [(text, whole)]
     return [(p[0], d) if len(p) == 1 else (", ".join(p), _decide(", ".join(p), kind, source, hint))
             for p, d in groups]
 

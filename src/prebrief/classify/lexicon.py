@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from prebrief.classify.masks import LazyMasks
-from prebrief.classify.terms import TermMatcher, words
+from prebrief.classify.terms import Match, TermMatcher, Tokens, words
 
 
 DATA = Path(__file__).parent / "data"
@@ -31,9 +31,8 @@ def tokens(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SensitiveLexicon:
-    """Category triggers (payload: category), masks, and per-category settings."""
+    """Per-category masks and settings (the triggers live in all_terms())."""
 
-    triggers: TermMatcher
     masks: dict[str, LazyMasks]  # per category: a mask only cancels its own category's triggers
     sphere_bias: dict[str, float]
     labels: dict[str, str]
@@ -44,14 +43,12 @@ class SensitiveLexicon:
 def sensitive_lexicon() -> SensitiveLexicon:
     """Compile data/sensitive.toml: every language's terms feed the same category."""
     data = load_toml("sensitive.toml")
-    terms, bias, labels = [], {}, {}
+    bias, labels = {}, {}
     for category, spec in data["categories"].items():
-        terms += [(t, category) for key, val in spec.items() if key.startswith("terms_")
-                  for t in val]
         bias[category] = float(spec.get("sphere_bias", 0.0))
         labels[category] = spec.get("label", category)
     masks = {category: LazyMasks(val) for category, val in data["masks"].items()}
-    return SensitiveLexicon(TermMatcher(terms), masks, bias, labels,
+    return SensitiveLexicon(masks, bias, labels,
                             tuple(data["categories"]))
 
 
@@ -66,9 +63,8 @@ class Cue:
     broad: bool = False  # everyday vocabulary: evidence for a sphere, never a topic label
 
 
-@cache
-def cue_lexicon() -> TermMatcher:
-    """Index data/topics.toml: each topic carries its sphere, weight and terms."""
+def cue_terms() -> list[tuple[str, Cue]]:
+    """(term, Cue) for every cue of data/topics.toml."""
     data = load_toml("topics.toml")
     terms: list[tuple[str, Cue]] = []
     for topic, spec in data["topics"].items():
@@ -79,7 +75,28 @@ def cue_lexicon() -> TermMatcher:
                 term, weight = head, float(tail)
             terms.append((term, Cue(term.strip("*"), topic, spec["sphere"], weight,
                                     bool(spec.get("broad", False)))))
-    return TermMatcher(terms)
+    return terms
+
+
+@cache
+def all_terms() -> TermMatcher:
+    """Sensitive triggers (payload: category name) and sphere cues (payload: Cue) in one
+    matcher, so a text is scanned once for both."""
+    data = load_toml("sensitive.toml")
+    terms: list[tuple[str, Any]] = [
+        (t, category) for category, spec in data["categories"].items()
+        for key, val in spec.items() if key.startswith("terms_") for t in val]
+    return TermMatcher([*terms, *cue_terms()])
+
+
+def lexicon_matches(tokens: Tokens) -> tuple[list[Match], list[Match]]:
+    """(sensitive trigger matches, cue matches) of a text, computed once per Tokens."""
+    if tokens.found is None:
+        triggers, cues = [], []
+        for match in all_terms().find(tokens):
+            (cues if isinstance(match[0], Cue) else triggers).append(match)
+        tokens.found = (triggers, cues)
+    return tokens.found
 
 
 @cache

@@ -25,12 +25,21 @@ class SphereModel:
     bias: float
     lexicon: float
     words: dict[str, float]
+    pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
 
     def margin(self, tokens: Tokens, lexicon_margin: float) -> tuple[float, list[tuple[str, float]]]:
-        """Log-odds toward professional, and the word features that contributed."""
-        weights = self.words
-        used = [(f, weights[f]) for f in features(tokens) if f in weights]
-        return (self.bias + self.lexicon * lexicon_margin + sum(w for _, w in used), used)
+        """Log-odds toward professional, and the word features that contributed.
+
+        The same features as features(), found without building every pair: only pairs whose
+        first word starts some weighted pair are formed."""
+        weights, heads = self.words, self.pair_heads
+        seq = [w for w in tokens.folded if len(w) > 1 and not w.isdigit()]
+        used = weights.keys() & set(seq)
+        for a, b in zip(seq, seq[1:]):
+            if a in heads and f"{a} {b}" in weights:
+                used.add(f"{a} {b}")
+        pairs = [(f, weights[f]) for f in used]
+        return (self.bias + self.lexicon * lexicon_margin + sum(w for _, w in pairs), pairs)
 
 
 def features(tokens: Tokens) -> set[str]:
@@ -47,5 +56,6 @@ def sphere_model() -> SphereModel | None:
         return None
     text = path.read_text("utf-8")
     data = json.loads(text)
-    return SphereModel(float(data["bias"]), float(data["lexicon"]),
-                       {k: float(v) for k, v in data["words"].items()})
+    words = {k: float(v) for k, v in data["words"].items()}
+    heads = frozenset(k.split(" ", 1)[0] for k in words if " " in k)
+    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads)

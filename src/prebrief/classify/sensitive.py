@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prebrief.classify.lexicon import sensitive_lexicon
+from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon
 from prebrief.classify.terms import Tokens
 
 
@@ -25,7 +25,7 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
     """
     lex = sensitive_lexicon()
     tokens = text if isinstance(text, Tokens) else Tokens(text)
-    hits = lex.triggers.find(tokens)
+    hits = lexicon_matches(tokens)[0]
     if not hits:
         return None
     by_category: dict[str, list[tuple[int, int]]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from prebrief.classify.lexicon import Cue, cue_lexicon, priors
+from prebrief.classify.lexicon import Cue, lexicon_matches, priors
 from prebrief.classify.terms import Tokens
 
 
@@ -16,7 +16,6 @@ class SphereScore:
     cues: tuple[Cue, ...]
     prior: float
     prior_note: str
-    topic: str | None
 
 
 def find_cues(text: str | Tokens) -> list[Cue]:
@@ -24,7 +23,7 @@ def find_cues(text: str | Tokens) -> list[Cue]:
     tokens = text if isinstance(text, Tokens) else Tokens(text)
     kept: list[Cue] = []
     reach = -1
-    for cue, _, last in sorted(cue_lexicon().find(tokens), key=lambda m: (m[1], -m[2])):
+    for cue, _, last in sorted(lexicon_matches(tokens)[1], key=lambda m: (m[1], -m[2])):
         if last <= reach:  # inside a longer cue: "proud dad" counts once, not twice
             continue
         kept.append(cue)
@@ -54,8 +53,7 @@ def score_sphere(text: str | Tokens, *, kind: str | None = None, source: str | N
     margin = float(settings["bias"]) + prior + extra
     for cue in cues:
         margin += cue.weight if cue.sphere == "professional" else -cue.weight
-    topic = topic_for(cues, "professional" if margin >= 0 else "personal")
-    return SphereScore(margin, tuple(cues), prior, note, topic)
+    return SphereScore(margin, tuple(cues), prior, note)
 
 
 def topic_for(cues: tuple[Cue, ...] | list[Cue], sphere: str) -> str | None:

@@ -41,7 +41,7 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "cased", "folded", "folded_set", "_spans")
+    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -51,6 +51,7 @@ class Tokens:
             w.lower() for w in self.cased]  # rare: lower() changed where words split ("İ")
         self.folded_set = set(self.folded)
         self._spans: list[tuple[int, int]] | None = None
+        self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of words [first, last), computed only when a match needs it."""
