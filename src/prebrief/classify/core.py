@@ -56,8 +56,8 @@ def _decide_with_cues(text: str, kind: str | None, source: str | None, hint: str
     margin, learned = model.margin(tokens, score.margin) if model else (score.margin, [])
     sphere = "professional" if margin >= 0 else "personal"
     confidence = round(0.5 + 0.49 * math.tanh(abs(margin) / 2), 3)
-    topic = topic_for(score.cues, sphere)
-    topic = hit.category if hit and not topic else topic
+    # A sensitive signal's topic is its category: the sheet names that, never the content.
+    topic = hit.category if hit else topic_for(score.cues, sphere)
     if topic is None and hint:
         topic = hint
     decision = Classification(sphere, hit.category if hit else None, topic, confidence,
