@@ -3,8 +3,8 @@
     python scripts/train_classifier.py            # writes src/prebrief/classify/data/sphere_weights.json
     python scripts/train_classifier.py --check    # exit 1 if the committed weights differ
 
-Only tests/data/classifier/dev.jsonl is read: the held-out set is for measuring, never for
-fitting. Logistic regression, full-batch gradient descent with L2, features = the lexicon
+Only the development files tests/data/classifier/dev*.jsonl are read: the held-out sets
+(heldout*.jsonl) are for measuring, never for fitting. Logistic regression, full-batch gradient descent with L2, features = the lexicon
 margin (cues and priors) plus words and word pairs seen in at least MIN_COUNT dev items.
 The L2 strength is chosen by 5-fold cross-validation on dev. Pure Python and deterministic,
 so the committed file is reproduced byte for byte.
@@ -28,7 +28,7 @@ from prebrief.classify.lexicon import sensitive_lexicon  # noqa: E402
 from prebrief.classify.sphere import score_sphere  # noqa: E402
 from prebrief.classify.terms import Tokens  # noqa: E402
 
-DEV = ROOT / "tests" / "data" / "classifier" / "dev.jsonl"
+DEV = sorted((ROOT / "tests" / "data" / "classifier").glob("dev*.jsonl"))
 OUT = ROOT / "src" / "prebrief" / "classify" / "data" / WEIGHTS_FILE
 MIN_COUNT = 2
 EPOCHS = 300
@@ -39,7 +39,7 @@ L2_GRID = (0.003, 0.01, 0.03, 0.1)
 def examples() -> list[tuple[float, set[str], int]]:
     """(lexicon margin, word features, 1 if professional) for every dev item."""
     rows = []
-    for line in DEV.read_text("utf-8").splitlines():
+    for line in (line for path in DEV for line in path.read_text("utf-8").splitlines()):
         if not line.strip():
             continue
         item = json.loads(line)
@@ -117,7 +117,7 @@ def main() -> int:
     bias, lex_w, w = fit(rows, vocabulary(rows), best)
     data = {
         "about": "Sphere model weights (log-odds toward professional); made by "
-                 "scripts/train_classifier.py from tests/data/classifier/dev.jsonl only.",
+                 "scripts/train_classifier.py from tests/data/classifier/dev*.jsonl only.",
         "l2": best, "dev_items": len(rows), "cv_macro_f1": round(cv[best], 4),
         "bias": round(bias, 4), "lexicon": round(lex_w, 4),
         "words": {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= 0.005},

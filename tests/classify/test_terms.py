@@ -87,10 +87,13 @@ def _items(name: str) -> list[dict]:
 
 
 def test_labelled_sets_are_large_distinct_and_cover_every_category() -> None:
-    dev, held = _items("dev.jsonl"), _items("heldout.jsonl")
-    assert len(dev) + len(held) >= 800
-    assert not {d["text"] for d in dev} & {h["text"] for h in held}
-    for items in (dev, held):
+    dev = [i for p in sorted(DATA.glob("dev*.jsonl")) for i in _items(p.name)]
+    helds = [_items(p.name) for p in sorted(DATA.glob("heldout*.jsonl"))]
+    assert len(dev) >= 700 and all(len(h) >= 300 for h in helds) and helds
+    tuned_on = {d["text"] for d in dev}
+    for held in helds:
+        assert not tuned_on & {h["text"] for h in held}
+    for items in (dev, *helds):
         categories = {i["sensitive"] for i in items if i["sensitive"]}
         assert categories == {"health", "religion", "politics", "sexuality", "ethnicity",
                               "union", "criminal"}
