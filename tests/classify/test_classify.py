@@ -149,14 +149,15 @@ def test_cli_classify_json() -> None:
     assert json.loads(result.output)[0]["parts"][0]["sensitive_category"] == "health"
 
 
-def test_held_out_quality_does_not_regress() -> None:
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+def test_held_out_quality_does_not_regress(name: str) -> None:
     """Floors a little under the measured held-out figures (issue 4's targets are 0.90 / 0.95 /
-    0.05; see the README for where they stand): a lexicon or weight change that loses
-    quality on texts it was not tuned on fails here."""
+    0.05; the README says where they stand): a lexicon or weight change that loses quality on
+    texts it was not tuned on fails here."""
     from prebrief.classify.evaluate import evaluate, read_examples
 
-    held = Path(__file__).resolve().parents[1] / "data" / "classifier" / "heldout.jsonl"
+    held = Path(__file__).resolve().parents[1] / "data" / "classifier" / name
     metrics = evaluate(read_examples(held))
-    assert metrics["macro_f1"] >= 0.86
+    assert metrics["macro_f1"] >= 0.85
     assert metrics["sensitive_recall"] >= 0.88
     assert metrics["false_sensitive_rate"] <= 0.08
