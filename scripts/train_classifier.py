@@ -22,10 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from prebrief.classify.core import lexicon_evidence  # noqa: E402
 from prebrief.classify.model import WEIGHTS_FILE, features  # noqa: E402
-from prebrief.classify.sensitive import find_sensitive  # noqa: E402
-from prebrief.classify.lexicon import sensitive_lexicon  # noqa: E402
-from prebrief.classify.sphere import score_sphere  # noqa: E402
 from prebrief.classify.terms import Tokens  # noqa: E402
 
 DEV = sorted((ROOT / "tests" / "data" / "classifier").glob("dev*.jsonl"))
@@ -44,10 +42,7 @@ def examples() -> list[tuple[float, set[str], int]]:
             continue
         item = json.loads(line)
         tokens = Tokens(item["text"])
-        hit = find_sensitive(tokens)
-        extra = sensitive_lexicon().sphere_bias.get(hit.category, 0.0) if hit else 0.0
-        lex = score_sphere(tokens, kind=item.get("kind"), source=item.get("source"),
-                           extra=extra).margin
+        lex = lexicon_evidence(tokens, item.get("kind"), item.get("source"))[1].margin
         rows.append((lex, features(tokens), int(item["label"] == "professional")))
     return rows
 

@@ -39,6 +39,18 @@ def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None,
     return "; ".join(parts)
 
 
+def lexicon_evidence(tokens: Tokens, kind: str | None, source: str | None,
+                     hint: str | None = None) -> tuple[SensitiveHit | None, SphereScore]:
+    """The hand-written part of a decision: the sensitive hit, and the lexicon's sphere score
+    (cues, priors, the category's bias). The learned weights are added on top of its margin,
+    and scripts/train_classifier.py fits them to exactly this."""
+    hit = find_sensitive(tokens)
+    extra = sensitive_lexicon().sphere_bias.get(hit.category, 0.0) if hit else 0.0
+    if hint:
+        extra += priors()["hint"].get(hint.lower(), 0.0)
+    return hit, score_sphere(tokens, kind=kind, source=source, extra=extra)
+
+
 def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -> Classification:
     return _decide_with_cues(text, kind, source, hint)[0]
 
@@ -47,11 +59,7 @@ def _decide_with_cues(text: str, kind: str | None, source: str | None, hint: str
                       ) -> tuple[Classification, bool]:
     """The decision, and whether the text holds evidence of both spheres (worth splitting)."""
     tokens = Tokens(text)
-    hit = find_sensitive(tokens)
-    extra = sensitive_lexicon().sphere_bias.get(hit.category, 0.0) if hit else 0.0
-    if hint:
-        extra += priors()["hint"].get(hint.lower(), 0.0)
-    score = score_sphere(tokens, kind=kind, source=source, extra=extra)
+    hit, score = lexicon_evidence(tokens, kind, source, hint)
     model = sphere_model()
     margin, learned = model.margin(tokens, score.margin) if model else (score.margin, [])
     sphere = "professional" if margin >= 0 else "personal"

@@ -11,22 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from prebrief.classify.masks import LazyMasks
-from prebrief.classify.terms import Match, TermMatcher, Tokens, words
+from prebrief.classify.terms import Match, TermMatcher, Tokens
 
 
 DATA = Path(__file__).parent / "data"
 
 
+@cache
 def load_toml(name: str) -> dict[str, Any]:
-    """Read one data file from prebrief/classify/data/."""
+    """Read one data file from prebrief/classify/data/, once (callers only read it)."""
     import tomllib  # deferred: only paid on first classification
 
     return tomllib.loads((DATA / name).read_text("utf-8"))
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens (apostrophes inside words dropped)."""
-    return [t.lower() for t in words(text)]
 
 
 @dataclass(frozen=True)
@@ -35,7 +31,6 @@ class SensitiveLexicon:
 
     masks: dict[str, LazyMasks]  # per category: a mask only cancels its own category's triggers
     sphere_bias: dict[str, float]
-    labels: dict[str, str]
     order: tuple[str, ...]
 
 
@@ -43,13 +38,10 @@ class SensitiveLexicon:
 def sensitive_lexicon() -> SensitiveLexicon:
     """Compile data/sensitive.toml: every language's terms feed the same category."""
     data = load_toml("sensitive.toml")
-    bias, labels = {}, {}
-    for category, spec in data["categories"].items():
-        bias[category] = float(spec.get("sphere_bias", 0.0))
-        labels[category] = spec.get("label", category)
+    bias = {category: float(spec.get("sphere_bias", 0.0))
+            for category, spec in data["categories"].items()}
     masks = {category: LazyMasks(val) for category, val in data["masks"].items()}
-    return SensitiveLexicon(masks, bias, labels,
-                            tuple(data["categories"]))
+    return SensitiveLexicon(masks, bias, tuple(data["categories"]))
 
 
 @dataclass(frozen=True)

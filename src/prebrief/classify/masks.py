@@ -120,7 +120,7 @@ class MaskSet:
         window = words_[max(0, first - REACH):len(words_) if last is None else last]
         todo = set(self._always)
         for token in set(window):
-            todo.update(self._memo.get(token) or self._for_token(token))
+            todo.update(self._for_token(token))
         text = tokens.text
         out: list[tuple[int, int]] = []
         for i in sorted(todo):

@@ -33,7 +33,7 @@ class SphereModel:
         The same features as features(), found without building every pair: only pairs whose
         first word starts some weighted pair are formed."""
         weights, heads = self.words, self.pair_heads
-        seq = [w for w in tokens.folded if len(w) > 1 and not w.isdigit()]
+        seq = _feature_words(tokens)
         used = weights.keys() & set(seq)
         for a, b in zip(seq, seq[1:]):
             if a in heads and f"{a} {b}" in weights:
@@ -44,8 +44,13 @@ class SphereModel:
 
 def features(tokens: Tokens) -> set[str]:
     """Words (two letters or more) and adjacent word pairs, lower case."""
-    seq = [w for w in tokens.folded if len(w) > 1 and not w.isdigit()]
+    seq = _feature_words(tokens)
     return {*seq, *(f"{a} {b}" for a, b in zip(seq, seq[1:]))}
+
+
+def _feature_words(tokens: Tokens) -> list[str]:
+    """The words features are made of: lower case, two letters or more, not numbers."""
+    return [w for w in tokens.folded if len(w) > 1 and not w.isdigit()]
 
 
 @cache

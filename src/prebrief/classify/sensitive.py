@@ -28,19 +28,19 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
     hits = lexicon_matches(tokens)[0]
     if not hits:
         return None
-    by_category: dict[str, list[tuple[int, int]]] = {}
+    by_category: dict[str, list[tuple[int, int]]] = {}  # category -> its triggers' word ranges
     for category, first, last in hits:
-        by_category.setdefault(category, []).append(tokens.span(first, last))
+        by_category.setdefault(category, []).append((first, last))
     found: dict[str, list[str]] = {}
-    for category, places in by_category.items():
+    for category, ranges in by_category.items():
+        places = [tokens.span(first, last) for first, last in ranges]
         masks = lex.masks.get(category)
         if masks:  # one mask pass per category, over the words around all its triggers
-            first = min(f for c, f, _ in hits if c == category)
-            last = max(la for c, _, la in hits if c == category)
-            masked = masks.spans(tokens, first, last)
+            masked = masks.spans(tokens, min(f for f, _ in ranges), max(la for _, la in ranges))
             places = [(a, b) for a, b in places
                       if not any(m < b and a < n for m, n in masked)]
-        found.update({category: [tokens.text[a:b].lower() for a, b in places]} if places else {})
+        if places:
+            found[category] = [tokens.text[a:b].lower() for a, b in places]
     if not found:
         return None
     # Most distinct phrases wins; ties go to the category listed first in the data file.
