@@ -46,3 +46,20 @@ async def test_a_pool_whose_body_is_still_being_read_is_not_closed():
             assert (await streaming.aread()) == b"ok a.example"
         await client.get("https://c.example/")  # now a and b are idle: trimmed to one pool
         assert sum(not p.closed for p in FakePool.made) == 1
+
+
+class FailingPool(FakePool):
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+
+async def test_a_failed_request_leaves_its_pool_idle_and_closable():
+    FakePool.made = []
+    transport = PerHostTransport(FailingPool, max_pools=1)
+    async with httpx.AsyncClient(transport=transport) as client:
+        for host in ("a.example", "b.example"):
+            try:
+                await client.get(f"https://{host}/")
+            except httpx.ConnectError:
+                pass
+        assert FakePool.made[0].closed and not FakePool.made[1].closed
