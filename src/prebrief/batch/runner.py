@@ -37,7 +37,9 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
                     ) -> BatchReport:
     from prebrief.http.client import build_client
     from prebrief.store import open_store
+    from prebrief.warm import start_warm_up
 
+    warming = start_warm_up(formats)
     report = BatchReport()
     done_keys = finished_keys(out_dir) if resume else set()
     if out_dir.is_dir():
@@ -68,6 +70,7 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
     finally:
         await client.aclose()
         journal.close()
+        await warming
     return report
 
 
@@ -99,6 +102,10 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
         briefing = refresh(snapshots, query, briefing)
     files = []
     for fmt in formats:
+        # Rendering is CPU work on the event loop: hand the loop back between formats, so
+        # answers that arrived meanwhile free their host's slot for the next request
+        # without waiting for the whole contact to be written.
+        await asyncio.sleep(0)
         path = out_dir / f"{stem}.{fmt}"
         write_atomic(path, render(briefing, fmt))
         files.append(path.name)
