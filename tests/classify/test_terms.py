@@ -100,3 +100,49 @@ def test_labelled_sets_are_large_distinct_and_cover_every_category() -> None:
         for lang in ("nl", "de"):
             assert {i["sensitive"] for i in items if i.get("lang") == lang and i["sensitive"]} \
                 == categories
+
+
+@pytest.mark.parametrize("text", [
+    "Proud dad | CTO at Acme | opinions my own",
+    "Head of Oncology Sales; cancer survivor. Marathon runner, dad's taxi",
+    "Mitglied der SPD · Vater von Zwillingen / Schalke-Fan",
+])
+def test_a_part_cut_from_the_whole_equals_the_part_tokenised_afresh(text: str) -> None:
+    from prebrief.classify.lexicon import lexicon_matches, part_tokens
+    from prebrief.classify.split import split_parts
+
+    pieces = split_parts(text)
+    whole = Tokens(text)
+    ranges = whole.ranges(pieces)
+    assert ranges is not None and len(ranges) == len(pieces)
+    for piece, (first, last) in zip(pieces, ranges):
+        part, fresh = part_tokens(whole, piece, first, last), Tokens(piece)
+        assert (part.cased, part.folded) == (fresh.cased, fresh.folded)
+        assert lexicon_matches(part) == lexicon_matches(fresh)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Proud dad | CTO", ["Proud d", "ad | CTO"]),  # cuts a word
+    ("İSTANBUL | CTO", ["İSTANBUL", "CTO"]),  # lower() splits "İ" into two characters
+    ("ΟΔΟΣ·ΧΑΡΗ", ["ΟΔΟΣ", "ΧΑΡΗ"]),  # a final sigma depends on what follows
+])
+def test_parts_whose_words_do_not_line_up_are_not_cut(text: str, parts: list[str]) -> None:
+    assert Tokens(text).ranges(parts) is None
+
+
+def test_lower_maps_no_character_across_the_word_boundary() -> None:
+    """Tokens.ranges relies on it: a word character never lowers to only non-word characters,
+    nor a non-word character to a word character or an apostrophe."""
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if lowered == char or 0xD800 <= code <= 0xDFFF:
+            continue
+        if word.match(char):
+            assert any(word.match(c) for c in lowered), hex(code)
+        else:
+            assert not any(word.match(c) or c in "'’" for c in lowered), hex(code)

@@ -41,23 +41,66 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found")
+    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found", "_cuttable")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.cased = words(text)
         folded = words(text.lower())  # one C-level pass; a listcomp of .lower() costs more
+        # lower() works character by character (capital sigma aside), so the words of a part of
+        # the text are a slice of these; not so when lower() changed where words split ("İ").
+        self._cuttable = len(folded) == len(self.cased) and "Σ" not in text
         self.folded = folded if len(folded) == len(self.cased) else [
-            w.lower() for w in self.cased]  # rare: lower() changed where words split ("İ")
+            w.lower() for w in self.cased]
         self.folded_set = set(self.folded)
         self._spans: list[tuple[int, int]] | None = None
         self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
 
+    @classmethod
+    def part(cls, whole: Tokens, text: str, first: int, last: int) -> Tokens:
+        """The tokens of text, whose words are exactly words [first, last) of whole (see
+        ranges()), sliced from whole's instead of cutting text again."""
+        self = cls.__new__(cls)
+        self.text = text
+        self.cased = whole.cased[first:last]
+        self.folded = whole.folded[first:last]
+        self.folded_set = set(self.folded)
+        self._spans = None  # text may be parts joined by ", ": its spans are its own
+        self.found = None
+        self._cuttable = True
+        return self
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of words [first, last), computed only when a match needs it."""
-        if self._spans is None:
-            self._spans = [m.span() for m in _WORDS.finditer(self.text)]
-        return self._spans[first][0], self._spans[last - 1][1]
+        spans = self._spans or self._word_spans()
+        return spans[first][0], spans[last - 1][1]
+
+    def _word_spans(self) -> list[tuple[int, int]]:
+        self._spans = [m.span() for m in _WORDS.finditer(self.text)]
+        return self._spans
+
+    def ranges(self, parts: list[str]) -> list[tuple[int, int]] | None:
+        """Word ranges [first, last) of parts of this text given in text order, or None unless
+        every part's words are exactly this text's words between the part's edges."""
+        if not self._cuttable:
+            return None
+        spans = self._spans or self._word_spans()
+        ends = [b for _, b in spans]
+        out, pos, word = [], 0, 0
+        for part in parts:
+            start = self.text.find(part, pos)
+            if start < 0:
+                return None
+            pos = start + len(part)
+            while word < len(spans) and ends[word] <= start:
+                word += 1
+            first = word
+            while word < len(spans) and ends[word] <= pos:
+                word += 1
+            if word < len(spans) and spans[word][0] < pos or first < word and spans[first][0] < start:
+                return None  # a word crosses the part's edge: it is not made of whole words
+            out.append((first, word))
+        return out
 
 
 @dataclass(frozen=True)
