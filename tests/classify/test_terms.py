@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,28 @@ def test_lower_maps_no_character_across_the_word_boundary() -> None:
             assert any(word.match(c) for c in lowered), hex(code)
         else:
             assert not any(word.match(c) or c in "'’" for c in lowered), hex(code)
+
+
+@cache
+def _every_mask_set() -> list[MaskSet]:
+    from prebrief.classify.lexicon import load_toml
+
+    return [MaskSet(terms) for terms in load_toml("sensitive.toml")["masks"].values()]
+
+
+_MASK_WORDS = ["anti-fraud", "Fraud", "cancer", "research", "CANCER RESEARCH", "the", "great",
+               "depression", "at", "St", "Mary's", "hospital", "xcancer", "ſcam", "İ", "ı", "-",
+               "  ", "'", "allergic to", "cats", "\n", "Anti Money-Laundering", "team"]
+
+
+@given(st.lists(st.sampled_from(_MASK_WORDS), max_size=12).map(" ".join))
+def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text: str) -> None:
+    from prebrief.classify.masks import _finditer_at
+
+    lowered = text.lower()
+    aligned = len(lowered) == len(text) and "ı" not in text and "ſ" not in text
+    for masks in _every_mask_set():
+        for pattern, starts in zip(masks._patterns, masks._starts):
+            want = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            if starts is not None and aligned:
+                assert _finditer_at(pattern, text, lowered, starts) == want, pattern.pattern
