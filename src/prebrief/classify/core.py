@@ -25,9 +25,11 @@ def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None,
     parts = []
     if hit:
         parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
-    side = [c for c in sorted(score.cues, key=lambda c: -c.weight) if c.sphere == sphere]
+    # Filtered before sorting (sorted() is stable, so the order is the same) to sort less.
+    side = sorted((c for c in score.cues if c.sphere == sphere), key=lambda c: -c.weight)
     sign = 1 if sphere == "professional" else -1
-    words = [f for f, w in sorted(learned, key=lambda fw: -sign * fw[1]) if sign * w >= 0.3]
+    words = [f for f, _ in sorted((fw for fw in learned if sign * fw[1] >= 0.3),
+                                  key=lambda fw: -sign * fw[1])]
     if side:
         parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
     if words:
