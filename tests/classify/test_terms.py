@@ -109,6 +109,7 @@ def test_labelled_sets_are_large_distinct_and_cover_every_category() -> None:
     "Mitglied der SPD · Vater von Zwillingen / Schalke-Fan",
 ])
 def test_a_part_cut_from_the_whole_equals_the_part_tokenised_afresh(text: str) -> None:
+    """Also checks the case-sensitive terms are found when cut (SPD) as when scanned."""
     from prebrief.classify.lexicon import lexicon_matches, part_tokens
     from prebrief.classify.split import split_parts
 
@@ -132,8 +133,9 @@ def test_parts_whose_words_do_not_line_up_are_not_cut(text: str, parts: list[str
 
 
 def test_lower_maps_no_character_across_the_word_boundary() -> None:
-    """Tokens.ranges relies on it: a word character never lowers to only non-word characters,
-    nor a non-word character to a word character or an apostrophe."""
+    """Tokens.per_char relies on it: apart from "İ", lower() maps one character to one, a word
+    character to a word character, and a non-word character never to a word character or an
+    apostrophe (and "Σ" is the only character lowered by context, which it excludes too)."""
     import re
     import sys
 
@@ -143,6 +145,7 @@ def test_lower_maps_no_character_across_the_word_boundary() -> None:
         lowered = char.lower()
         if lowered == char or 0xD800 <= code <= 0xDFFF:
             continue
+        assert len(lowered) == 1 or char == "İ", hex(code)
         if word.match(char):
             assert any(word.match(c) for c in lowered), hex(code)
         else:
@@ -172,3 +175,12 @@ def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text
             want = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
             if starts is not None and aligned:
                 assert _finditer_at(pattern, text, lowered, starts) == want, pattern.pattern
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Mitglied der SPD", True), ("mitglied der spd", False), ("Mitglied der SPDler", False),
+    ("SPD und CDU", True), ("İstanbul, SPD", True), ("ΟΔΟΣ SPD", True), ("ΟΔΟΣ spd", False),
+])
+def test_case_sensitive_terms_are_found_whatever_the_rest_of_the_text(text: str, hit: bool) -> None:
+    """The case-sensitive scan is skipped when no lower-cased first word is present."""
+    assert bool(found(["cs:SPD", "cs:CDU*", "mitglied"], text).count("cs:SPD:SPD")) is hit

@@ -26,24 +26,22 @@ class SphereModel:
     lexicon: float
     words: dict[str, float]
     pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
-    # The weighted single words a text can hold as features (not one letter, not a number):
-    # looked up against a text's set of words in one C-level step.
+    # The same weights keyed for lookups against a text's words in C-level set operations:
+    # single words a text can hold as features (not one letter, not a number), and pairs.
     singles: dict[str, float] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def margin(self, tokens: Tokens, lexicon_margin: float) -> tuple[float, list[tuple[str, float]]]:
         """Log-odds toward professional, and the word features that contributed.
 
         The same features as features(), found without building every word or pair: single
         words by a set intersection, and pairs only in texts holding a pair's first word."""
-        weights = self.words
-        used = [(f, weights[f]) for f in self.singles.keys() & tokens.folded_set]
+        singles = self.singles
+        used = [(f, singles[f]) for f in singles.keys() & tokens.folded_set]
         if not self.pair_heads.isdisjoint(tokens.folded_set):
-            heads, pairs = self.pair_heads, set()
             seq = _feature_words(tokens)
-            for a, b in zip(seq, seq[1:]):
-                if a in heads and (pair := f"{a} {b}") in weights and pair not in pairs:
-                    pairs.add(pair)
-                    used.append((pair, weights[pair]))
+            pairs = self.pairs
+            used += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & zip(seq, seq[1:])]
         return (self.bias + self.lexicon * lexicon_margin + sum(w for _, w in used), used)
 
 
@@ -73,4 +71,6 @@ def sphere_model() -> SphereModel | None:
     words = {k: float(v) for k, v in data["words"].items()}
     heads = frozenset(k.split(" ", 1)[0] for k in words if " " in k)
     singles = {k: w for k, w in words.items() if " " not in k and _feature_words_of([k]) == [k]}
-    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads, singles)
+    pairs = {(a, b): w for k, w in words.items() if k.count(" ") == 1
+             for a, b in [k.split(" ")]}
+    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads, singles, pairs)

@@ -41,17 +41,26 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found", "_cuttable")
+    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found", "_cuttable",
+                 "per_char")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cased = words(text)
-        folded = words(text.lower())  # one C-level pass; a listcomp of .lower() costs more
-        # lower() works character by character (capital sigma aside), so the words of a part of
-        # the text are a slice of these; not so when lower() changed where words split ("İ").
-        self._cuttable = len(folded) == len(self.cased) and "Σ" not in text
-        self.folded = folded if len(folded) == len(self.cased) else [
-            w.lower() for w in self.cased]
+        self.cased = cased = words(text)
+        # Apart from "İ" (two characters) and "Σ" (final or not, by what follows), lower() maps
+        # one character to one, word characters to word characters and others to others, so
+        # the lower-cased words are the words lower-cased, a part's words are a slice of these
+        # (Tokens.ranges), and a case-sensitive term can only match where its lower case does.
+        self.per_char = "İ" not in text and "Σ" not in text
+        if self.per_char:  # the words are joined, lowered and split again in three C calls
+            folded = " ".join(cased).lower().split(" ") if cased else []
+            self._cuttable = True
+        else:
+            folded = words(text.lower())
+            self._cuttable = False
+            if len(folded) != len(cased):  # lower() changed where words split ("İ")
+                folded = [w.lower() for w in cased]
+        self.folded = folded
         self.folded_set = set(self.folded)
         self._spans: list[tuple[int, int]] | None = None
         self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
@@ -67,7 +76,7 @@ class Tokens:
         self.folded_set = set(self.folded)
         self._spans = None  # text may be parts joined by ", ": its spans are its own
         self.found = None
-        self._cuttable = True
+        self._cuttable = self.per_char = True
         return self
 
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -188,6 +197,14 @@ class _Index:
                 self.relevant.add(token)
         return entry
 
+    def absent(self, distinct: set[str]) -> bool:
+        """Whether no term's first word matches any of the distinct tokens."""
+        if len(self.seen) >= _MEMO_LIMIT:
+            return not any(self.candidates(token).singles for token in distinct)
+        for token in distinct.difference(self.seen):
+            self.candidates(token)
+        return self.relevant.isdisjoint(distinct)
+
     def scan(self, seq: list[str], distinct: set[str]) -> list[Match]:
         """Matches in a word sequence; distinct is set(seq), shared by every index."""
         if len(self.seen) >= _MEMO_LIMIT:  # vocabulary bound reached: analyse every token
@@ -244,6 +261,7 @@ class TermMatcher:
     def __init__(self, terms: Iterable[tuple[str, P]]) -> None:
         self._folded: _Index = _Index()
         self._cased: _Index = _Index()
+        self._shadow_index: _Index | None = None
         for term, payload in terms:
             case_sensitive, spellings = parse_term(term)
             for pieces in spellings:
@@ -253,6 +271,28 @@ class TermMatcher:
         """All matches in a tokenised text, in text order."""
         found = self._folded.scan(tokens.folded, tokens.folded_set)
         if not self._cased.empty():
-            found += self._cased.scan(tokens.cased, set(tokens.cased))
-            found.sort(key=lambda m: (m[1], -m[2]))
+            if not (tokens.per_char and self._shadow.absent(tokens.folded_set)):
+                found += self._cased.scan(tokens.cased, set(tokens.cased))
+            if len(found) > 1:
+                found.sort(key=_text_order)
         return found
+
+    @property
+    def _shadow(self) -> _Index:
+        """The case-sensitive terms' first words lower-cased, to look for among the lower-cased
+        words: most texts hold none, and then need no case-sensitive scan. Sound where lower()
+        works per character (Tokens.per_char); a term needing "İ" or "Σ" can only match a text
+        holding it, which is then scanned as written."""
+        if self._shadow_index is None:
+            self._shadow_index = _Index()
+            for table in (self._cased.exact, self._cased.prefix, self._cased.suffix):
+                for entries in table.values():
+                    for pieces, payload in entries:
+                        head = pieces[0]
+                        lowered = Piece(head.text.lower(), head.prefix, head.suffix)
+                        self._shadow_index.add((lowered,), payload)
+        return self._shadow_index
+
+
+def _text_order(match: Match) -> tuple[int, int]:
+    return match[1], -match[2]
