@@ -207,8 +207,10 @@ class _Index:
 
     def scan(self, seq: list[str], distinct: set[str]) -> list[Match]:
         """Matches in a word sequence; distinct is set(seq), shared by every index."""
+        entry_of = self.memo.__getitem__  # every relevant token has its entry memoised
         if len(self.seen) >= _MEMO_LIMIT:  # vocabulary bound reached: analyse every token
             positions: Iterable[int] = range(len(seq))
+            entry_of = self.candidates
         else:
             for token in distinct.difference(self.seen):
                 self.candidates(token)  # first sight of a token: analyse it once
@@ -219,9 +221,9 @@ class _Index:
         found: list[Match] = []
         n = len(seq)
         for i in positions:
-            entry = self.candidates(seq[i])
-            for payload in entry.singles:
-                found.append((payload, i, i + 1))
+            entry = entry_of(seq[i])
+            if entry.singles:
+                found += [(payload, i, i + 1) for payload in entry.singles]
             if i + 1 < n and (entry.by_next or entry.wild_next):
                 following = entry.by_next.get(seq[i + 1], ())
                 for pieces, payload in (*following, *entry.wild_next):
