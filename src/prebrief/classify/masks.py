@@ -17,6 +17,7 @@ from typing import Any
 from prebrief.classify.terms import Tokens
 
 _MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)
+_MAX_STARTS = 64  # literal starts worth looking for with str.find; more and the regex runs
 REACH = 8  # words a mask may start before the trigger it cancels ("the great depression")
 _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 
@@ -110,7 +111,7 @@ def _starts(items: Any) -> tuple[set[str], bool]:
         prefixes = {p + c for p in prefixes for c in choices}
         if not complete:
             return prefixes, False
-        if len(prefixes) > _MAX_ANCHORS:
+        if len(prefixes) > _MAX_STARTS:  # too many to look for: as good as unknown
             return {""}, False
     return prefixes, True
 
@@ -133,7 +134,6 @@ def _anchors(prefixes: set[str]) -> frozenset[str] | None:
 # Characters that re.IGNORECASE equates with an ASCII letter although str.lower() does not
 # map them to it ("İ" also lowers to two characters, which the length check catches).
 _ODD_CASE = ("ı", "ſ")
-_MAX_STARTS = 64  # literal starts worth looking for with str.find; more and the regex runs
 
 
 class MaskSet:
@@ -143,20 +143,25 @@ class MaskSet:
         self._patterns = [re.compile(term_regex(t), re.IGNORECASE) for t in terms]
         self._by_anchor: dict[str, list[int]] = {}
         self._always: list[int] = []
-        # Per pattern, the literal strings (lower case, ASCII) every match starts with, or None.
-        self._starts: list[tuple[str, ...] | None] = []
         for i, pattern in enumerate(self._patterns):
-            parsed = sre_parse.parse(pattern.pattern, re.IGNORECASE)
-            heads = _anchors(_literals(parsed)[0])
+            heads = anchors(pattern.pattern)
             if heads is None:
                 self._always.append(i)
             for head in heads or ():
                 self._by_anchor.setdefault(head, []).append(i)
-            prefixes = _starts(parsed)[0]
+        self._memo: dict[str, tuple[int, ...]] = {}
+        # Per pattern run so far: the literal strings (lower case, ASCII) every match starts
+        # with, or None; worked out on a pattern's first run, as most never run at all.
+        self._starts: dict[int, tuple[str, ...] | None] = {}
+
+    def starts(self, i: int) -> tuple[str, ...] | None:
+        """The literal starts of pattern i worth looking for with str.find, or None."""
+        if i not in self._starts:
+            prefixes = _starts(sre_parse.parse(self._patterns[i].pattern, re.IGNORECASE))[0]
             usable = "" not in prefixes and len(prefixes) <= _MAX_STARTS and all(
                 p.isascii() for p in prefixes)
-            self._starts.append(tuple(sorted(prefixes)) if usable else None)
-        self._memo: dict[str, tuple[int, ...]] = {}
+            self._starts[i] = tuple(sorted(prefixes)) if usable else None
+        return self._starts[i]
 
     def _for_token(self, token: str) -> tuple[int, ...]:
         hit = self._memo.get(token)
@@ -184,7 +189,7 @@ class MaskSet:
         aligned = len(lowered) == len(text) and not any(c in text for c in _ODD_CASE)
         out: list[tuple[int, int]] = []
         for i in sorted(todo):
-            starts = self._starts[i] if aligned else None
+            starts = self.starts(i) if aligned else None
             if starts is None:
                 out.extend(m.span() for m in self._patterns[i].finditer(text) if m.end() > m.start())
             else:
