@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,87 @@ def test_labelled_sets_are_large_distinct_and_cover_every_category() -> None:
         for lang in ("nl", "de"):
             assert {i["sensitive"] for i in items if i.get("lang") == lang and i["sensitive"]} \
                 == categories
+
+
+@pytest.mark.parametrize("text", [
+    "Proud dad | CTO at Acme | opinions my own",
+    "Head of Oncology Sales; cancer survivor. Marathon runner, dad's taxi",
+    "Mitglied der SPD · Vater von Zwillingen / Schalke-Fan",
+])
+def test_a_part_cut_from_the_whole_equals_the_part_tokenised_afresh(text: str) -> None:
+    """Also checks the case-sensitive terms are found when cut (SPD) as when scanned."""
+    from prebrief.classify.lexicon import lexicon_matches, part_tokens
+    from prebrief.classify.split import split_parts
+
+    pieces = split_parts(text)
+    whole = Tokens(text)
+    ranges = whole.ranges(pieces)
+    assert ranges is not None and len(ranges) == len(pieces)
+    for piece, (first, last) in zip(pieces, ranges):
+        part, fresh = part_tokens(whole, piece, first, last), Tokens(piece)
+        assert (part.cased, part.folded) == (fresh.cased, fresh.folded)
+        assert lexicon_matches(part) == lexicon_matches(fresh)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Proud dad | CTO", ["Proud d", "ad | CTO"]),  # cuts a word
+    ("İSTANBUL | CTO", ["İSTANBUL", "CTO"]),  # lower() splits "İ" into two characters
+    ("ΟΔΟΣ·ΧΑΡΗ", ["ΟΔΟΣ", "ΧΑΡΗ"]),  # a final sigma depends on what follows
+])
+def test_parts_whose_words_do_not_line_up_are_not_cut(text: str, parts: list[str]) -> None:
+    assert Tokens(text).ranges(parts) is None
+
+
+def test_lower_maps_no_character_across_the_word_boundary() -> None:
+    """Tokens.per_char relies on it: apart from "İ", lower() maps one character to one, a word
+    character to a word character, and a non-word character never to a word character or an
+    apostrophe (and "Σ" is the only character lowered by context, which it excludes too)."""
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if lowered == char or 0xD800 <= code <= 0xDFFF:
+            continue
+        assert len(lowered) == 1 or char == "İ", hex(code)
+        if word.match(char):
+            assert any(word.match(c) for c in lowered), hex(code)
+        else:
+            assert not any(word.match(c) or c in "'’" for c in lowered), hex(code)
+
+
+@cache
+def _every_mask_set() -> list[MaskSet]:
+    from prebrief.classify.lexicon import load_toml
+
+    return [MaskSet(terms) for terms in load_toml("sensitive.toml")["masks"].values()]
+
+
+_MASK_WORDS = ["anti-fraud", "Fraud", "cancer", "research", "CANCER RESEARCH", "the", "great",
+               "depression", "at", "St", "Mary's", "hospital", "xcancer", "ſcam", "İ", "ı", "-",
+               "  ", "'", "allergic to", "cats", "\n", "Anti Money-Laundering", "team"]
+
+
+@given(st.lists(st.sampled_from(_MASK_WORDS), max_size=12).map(" ".join))
+def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text: str) -> None:
+    from prebrief.classify.masks import _finditer_at
+
+    lowered = text.lower()
+    aligned = len(lowered) == len(text) and "ı" not in text and "ſ" not in text
+    for masks in _every_mask_set():
+        for i, pattern in enumerate(masks._patterns):
+            starts = masks.starts(i)
+            want = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            if starts is not None and aligned:
+                assert _finditer_at(pattern, text, lowered, starts) == want, pattern.pattern
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Mitglied der SPD", True), ("mitglied der spd", False), ("Mitglied der SPDler", False),
+    ("SPD und CDU", True), ("İstanbul, SPD", True), ("ΟΔΟΣ SPD", True), ("ΟΔΟΣ spd", False),
+])
+def test_case_sensitive_terms_are_found_whatever_the_rest_of_the_text(text: str, hit: bool) -> None:
+    """The case-sensitive scan is skipped when no lower-cased first word is present."""
+    assert bool(found(["cs:SPD", "cs:CDU*", "mitglied"], text).count("cs:SPD:SPD")) is hit

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Iterable
 
-from prebrief.classify.lexicon import priors, sensitive_lexicon
+from prebrief.classify.lexicon import part_tokens, priors, sensitive_lexicon
 from prebrief.classify.model import sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
@@ -25,9 +25,11 @@ def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None,
     parts = []
     if hit:
         parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
-    side = [c for c in sorted(score.cues, key=lambda c: -c.weight) if c.sphere == sphere]
+    # Filtered before sorting (sorted() is stable, so the order is the same) to sort less.
+    side = sorted((c for c in score.cues if c.sphere == sphere), key=lambda c: -c.weight)
     sign = 1 if sphere == "professional" else -1
-    words = [f for f, w in sorted(learned, key=lambda fw: -sign * fw[1]) if sign * w >= 0.3]
+    words = [f for f, _ in sorted((fw for fw in learned if sign * fw[1] >= 0.3),
+                                  key=lambda fw: -sign * fw[1])]
     if side:
         parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
     if words:
@@ -51,14 +53,9 @@ def lexicon_evidence(tokens: Tokens, kind: str | None, source: str | None,
     return hit, score_sphere(tokens, kind=kind, source=source, extra=extra)
 
 
-def _decide(text: str, kind: str | None, source: str | None, hint: str | None) -> Classification:
-    return _decide_with_cues(text, kind, source, hint)[0]
-
-
-def _decide_with_cues(text: str, kind: str | None, source: str | None, hint: str | None
-                      ) -> tuple[Classification, bool]:
+def _decide(tokens: Tokens, kind: str | None, source: str | None, hint: str | None
+            ) -> tuple[Classification, bool]:
     """The decision, and whether the text holds evidence of both spheres (worth splitting)."""
-    tokens = Tokens(text)
     hit, score = lexicon_evidence(tokens, kind, source, hint)
     model = sphere_model()
     margin, learned = model.margin(tokens, score.margin) if model else (score.margin, [])
@@ -80,7 +77,7 @@ MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line o
 def classify_text(text: str, *, kind: str | None = None, source: str | None = None,
                   hint: str | None = None) -> Classification:
     """Decide sphere, sensitive category, topic and confidence for one whole text."""
-    return _decide(text, kind, source, hint)
+    return _decide(Tokens(text), kind, source, hint)[0]
 
 
 def classify_parts(text: str, *, kind: str | None = None, source: str | None = None,
@@ -90,24 +87,46 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
     Parts without cues of their own join the part before them; adjacent parts with the
     same outcome are merged, so a line that does not need splitting comes back whole.
     """
-    whole, mixed = _decide_with_cues(text, kind, source, hint)
+    tokens = Tokens(text)
+    whole, mixed = _decide(tokens, kind, source, hint)
     if not mixed:  # one sphere's evidence only: its parts would all say the same
         return [(text, whole)]
     pieces = split_parts(text) if len(text) <= MAX_SPLIT_CHARS else [text]
     if len(pieces) < 2:
         return [(text, whole)]
-    groups: list[tuple[list[str], Classification]] = []
-    for piece in pieces:
-        decision = _decide(piece, kind, source, hint)
+    parts = _Parts(tokens, pieces)
+    groups: list[tuple[list[int], Classification]] = []
+    for i in range(len(pieces)):
+        decision = _decide(parts.tokens(i, i + 1), kind, source, hint)[0]
         uninformative = decision.reason.startswith("no strong cues") and groups
         if groups and (uninformative or _same(groups[-1][1], decision)):
-            groups[-1][0].append(piece)
+            groups[-1][0].append(i)
         else:
-            groups.append(([piece], decision))
+            groups.append(([i], decision))
     if len(groups) < 2:
         return [(text, whole)]
-    return [(p[0], d) if len(p) == 1 else (", ".join(p), _decide(", ".join(p), kind, source, hint))
-            for p, d in groups]
+    return [(pieces[g[0]], d) if len(g) == 1 else
+            (parts.text(g[0], g[-1] + 1), _decide(parts.tokens(g[0], g[-1] + 1), kind, source,
+                                                   hint)[0])
+            for g, d in groups]
+
+
+class _Parts:
+    """The pieces of a split line, and the tokens of a run of them (joined by ", ") cut from
+    the whole line's tokens when its words line up with theirs, so they are not re-scanned."""
+
+    def __init__(self, whole: Tokens, pieces: list[str]) -> None:
+        self.whole, self.pieces = whole, pieces
+        self.ranges = whole.ranges(pieces)
+
+    def text(self, first: int, last: int) -> str:
+        return ", ".join(self.pieces[first:last])
+
+    def tokens(self, first: int, last: int) -> Tokens:
+        ranges, text = self.ranges, self.text(first, last)
+        if ranges is None or any(ranges[i][1] != ranges[i + 1][0] for i in range(first, last - 1)):
+            return Tokens(text)  # words between the pieces, or lower() is not per character
+        return part_tokens(self.whole, text, ranges[first][0], ranges[last - 1][1])
 
 
 @cache
@@ -130,8 +149,8 @@ def classify_facts(facts: Iterable[Fact]) -> list[Signal]:
             parts = classify_parts(fact.text, kind=fact.kind, source=fact.evidence.source,
                                    hint=fact.topic_hint)
         else:  # posts and fields are one statement each; only profile lines mix spheres
-            parts = [(fact.text, _decide(fact.text, fact.kind, fact.evidence.source,
-                                         fact.topic_hint))]
+            parts = [(fact.text, _decide(Tokens(fact.text), fact.kind, fact.evidence.source,
+                                         fact.topic_hint)[0])]
         for text, decision in parts:
             part_fact = fact if len(parts) == 1 else replace(fact, text=text)
             signals.append(Signal.from_fact(part_fact, decision))

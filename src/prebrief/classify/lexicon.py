@@ -91,6 +91,16 @@ def lexicon_matches(tokens: Tokens) -> tuple[list[Match], list[Match]]:
     return tokens.found
 
 
+def part_tokens(whole: Tokens, text: str, first: int, last: int) -> Tokens:
+    """Tokens of a part of a text (words [first, last) of it, see Tokens.ranges), with the
+    whole's lexicon matches that lie inside it: terms match words, never the characters
+    between them, so scanning the part again would find exactly these."""
+    part = Tokens.part(whole, text, first, last)
+    part.found = tuple([(payload, a - first, b - first) for payload, a, b in matches
+                        if first <= a and b <= last] for matches in lexicon_matches(whole))
+    return part
+
+
 @cache
 def priors() -> dict[str, Any]:
     """Source and kind priors (log-odds toward professional) and decision settings."""

@@ -17,6 +17,7 @@ from typing import Any
 from prebrief.classify.terms import Tokens
 
 _MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)
+_MAX_STARTS = 64  # literal starts worth looking for with str.find; more and the regex runs
 REACH = 8  # words a mask may start before the trigger it cancels ("the great depression")
 _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 
@@ -73,9 +74,54 @@ def _literals(items: Any) -> tuple[set[str], bool]:
     return prefixes, True
 
 
+_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)}
+
+
+def _starts(items: Any) -> tuple[set[str], bool]:
+    """Literal strings (lower case) every match of a parsed sequence starts with ("" among
+    them when a match may start with anything), and whether the sequence was wholly literal.
+
+    Like _literals, but also through repeats ("(?:anti-)?fraud" starts with "anti" or
+    "fraud"); only used to find where a pattern may match, never for anchors().
+    """
+    prefixes = {""}
+    for k, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_c.LITERAL:
+            prefixes = {p + chr(av).lower() for p in prefixes}
+            continue
+        complete = True
+        if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            choices = {chr(v).lower() for _, v in av}
+        elif op is sre_c.SUBPATTERN:
+            choices, complete = _starts(av[-1])
+        elif op is sre_c.BRANCH:
+            choices = set()
+            for branch in av[1]:
+                sub, whole = _starts(branch)
+                choices |= sub
+                complete = complete and whole
+        elif op in _REPEATS:
+            choices, complete = _starts(av[2])[0], False
+            if av[0] == 0:  # optional: a match may start with what follows instead
+                choices |= _starts(items[k + 1:])[0]
+        else:
+            return prefixes, False
+        prefixes = {p + c for p in prefixes for c in choices}
+        if not complete:
+            return prefixes, False
+        if len(prefixes) > _MAX_STARTS:  # too many to look for: as good as unknown
+            return {""}, False
+    return prefixes, True
+
+
 def anchors(pattern: str) -> frozenset[str] | None:
     """Words a match must start with (lower case), or None when it may start anywhere."""
-    prefixes, _ = _literals(sre_parse.parse(pattern, re.IGNORECASE))
+    return _anchors(_literals(sre_parse.parse(pattern, re.IGNORECASE))[0])
+
+
+def _anchors(prefixes: set[str]) -> frozenset[str] | None:
     firsts = set()
     for prefix in prefixes:
         head = re.match(r"\w+", prefix)
@@ -83,6 +129,11 @@ def anchors(pattern: str) -> frozenset[str] | None:
             return None
         firsts.add(head.group())
     return frozenset(firsts)
+
+
+# Characters that re.IGNORECASE equates with an ASCII letter although str.lower() does not
+# map them to it ("İ" also lowers to two characters, which the length check catches).
+_ODD_CASE = ("ı", "ſ")
 
 
 class MaskSet:
@@ -99,6 +150,18 @@ class MaskSet:
             for head in heads or ():
                 self._by_anchor.setdefault(head, []).append(i)
         self._memo: dict[str, tuple[int, ...]] = {}
+        # Per pattern run so far: the literal strings (lower case, ASCII) every match starts
+        # with, or None; worked out on a pattern's first run, as most never run at all.
+        self._starts: dict[int, tuple[str, ...] | None] = {}
+
+    def starts(self, i: int) -> tuple[str, ...] | None:
+        """The literal starts of pattern i worth looking for with str.find, or None."""
+        if i not in self._starts:
+            prefixes = _starts(sre_parse.parse(self._patterns[i].pattern, re.IGNORECASE))[0]
+            usable = "" not in prefixes and len(prefixes) <= _MAX_STARTS and all(
+                p.isascii() for p in prefixes)
+            self._starts[i] = tuple(sorted(prefixes)) if usable else None
+        return self._starts[i]
 
     def _for_token(self, token: str) -> tuple[int, ...]:
         hit = self._memo.get(token)
@@ -122,10 +185,48 @@ class MaskSet:
         for token in set(window):
             todo.update(self._for_token(token))
         text = tokens.text
+        lowered = text.lower()
+        aligned = len(lowered) == len(text) and not any(c in text for c in _ODD_CASE)
         out: list[tuple[int, int]] = []
         for i in sorted(todo):
-            out.extend(m.span() for m in self._patterns[i].finditer(text) if m.end() > m.start())
+            starts = self.starts(i) if aligned else None
+            if starts is None:
+                out.extend(m.span() for m in self._patterns[i].finditer(text) if m.end() > m.start())
+            else:
+                out.extend(_finditer_at(self._patterns[i], text, lowered, starts))
         return out
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: tuple[str, ...]
+                 ) -> list[tuple[int, int]]:
+    """The non-empty spans pattern.finditer(text) yields, trying the pattern only where lowered
+    (text.lower(), aligned with it) holds one of the literal starts every match begins with.
+
+    Most masks begin with a case-insensitive alternation, which re cannot skip ahead for, so
+    finditer runs the whole pattern at every character; str.find finds the few places worth
+    trying. Matching there with pattern.match(text, at) sees the same context (lookbehinds,
+    word boundaries) as finditer does, and resuming after each match keeps its
+    non-overlapping order; an empty match (which finditer would retry) falls back to it.
+    """
+    places: set[int] = set()
+    for start in starts:
+        at = lowered.find(start)
+        while at >= 0:
+            places.add(at)
+            at = lowered.find(start, at + 1)
+    out: list[tuple[int, int]] = []
+    resume = 0
+    for at in sorted(places):
+        if at < resume:
+            continue
+        match = pattern.match(text, at)
+        if match is None:
+            continue
+        if match.end() == at:
+            return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        out.append(match.span())
+        resume = match.end()
+    return out
 
 
 class LazyMasks:

@@ -9,7 +9,7 @@ run never trains anything and a reviewer can read every weight.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -26,20 +26,23 @@ class SphereModel:
     lexicon: float
     words: dict[str, float]
     pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
+    # The same weights keyed for lookups against a text's words in C-level set operations:
+    # single words a text can hold as features (not one letter, not a number), and pairs.
+    singles: dict[str, float] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def margin(self, tokens: Tokens, lexicon_margin: float) -> tuple[float, list[tuple[str, float]]]:
         """Log-odds toward professional, and the word features that contributed.
 
-        The same features as features(), found without building every pair: only pairs whose
-        first word starts some weighted pair are formed."""
-        weights, heads = self.words, self.pair_heads
-        seq = _feature_words(tokens)
-        used = weights.keys() & set(seq)
-        for a, b in zip(seq, seq[1:]):
-            if a in heads and f"{a} {b}" in weights:
-                used.add(f"{a} {b}")
-        pairs = [(f, weights[f]) for f in used]
-        return (self.bias + self.lexicon * lexicon_margin + sum(w for _, w in pairs), pairs)
+        The same features as features(), found without building every word or pair: single
+        words by a set intersection, and pairs only in texts holding a pair's first word."""
+        singles = self.singles
+        used = [(f, singles[f]) for f in singles.keys() & tokens.folded_set]
+        if not self.pair_heads.isdisjoint(tokens.folded_set):
+            seq = _feature_words(tokens)
+            pairs = self.pairs
+            used += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & zip(seq, seq[1:])]
+        return (self.bias + self.lexicon * lexicon_margin + sum(w for _, w in used), used)
 
 
 def features(tokens: Tokens) -> set[str]:
@@ -50,7 +53,11 @@ def features(tokens: Tokens) -> set[str]:
 
 def _feature_words(tokens: Tokens) -> list[str]:
     """The words features are made of: lower case, two letters or more, not numbers."""
-    return [w for w in tokens.folded if len(w) > 1 and not w.isdigit()]
+    return _feature_words_of(tokens.folded)
+
+
+def _feature_words_of(folded: list[str]) -> list[str]:
+    return [w for w in folded if len(w) > 1 and not w.isdigit()]
 
 
 @cache
@@ -63,4 +70,7 @@ def sphere_model() -> SphereModel | None:
     data = json.loads(text)
     words = {k: float(v) for k, v in data["words"].items()}
     heads = frozenset(k.split(" ", 1)[0] for k in words if " " in k)
-    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads)
+    singles = {k: w for k, w in words.items() if " " not in k and _feature_words_of([k]) == [k]}
+    pairs = {(a, b): w for k, w in words.items() if k.count(" ") == 1
+             for a, b in [k.split(" ")]}
+    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads, singles, pairs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from prebrief.classify.lexicon import Cue, lexicon_matches, priors
 from prebrief.classify.terms import Tokens
@@ -31,6 +32,7 @@ def find_cues(text: str | Tokens) -> list[Cue]:
     return kept
 
 
+@lru_cache(maxsize=1024)  # a run sees a handful of (kind, source) pairs, again and again
 def prior_for(kind: str | None, source: str | None) -> tuple[float, str]:
     """Prior log-odds from the fact kind and the source, with a readable note."""
     table = priors()

@@ -41,23 +41,75 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found")
+    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found", "_cuttable",
+                 "per_char")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cased = words(text)
-        folded = words(text.lower())  # one C-level pass; a listcomp of .lower() costs more
-        self.folded = folded if len(folded) == len(self.cased) else [
-            w.lower() for w in self.cased]  # rare: lower() changed where words split ("İ")
+        self.cased = cased = words(text)
+        # Apart from "İ" (two characters) and "Σ" (final or not, by what follows), lower() maps
+        # one character to one, word characters to word characters and others to others, so
+        # the lower-cased words are the words lower-cased, a part's words are a slice of these
+        # (Tokens.ranges), and a case-sensitive term can only match where its lower case does.
+        self.per_char = "İ" not in text and "Σ" not in text
+        if self.per_char:  # the words are joined, lowered and split again in three C calls
+            folded = " ".join(cased).lower().split(" ") if cased else []
+            self._cuttable = True
+        else:
+            folded = words(text.lower())
+            self._cuttable = False
+            if len(folded) != len(cased):  # lower() changed where words split ("İ")
+                folded = [w.lower() for w in cased]
+        self.folded = folded
         self.folded_set = set(self.folded)
         self._spans: list[tuple[int, int]] | None = None
         self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
 
+    @classmethod
+    def part(cls, whole: Tokens, text: str, first: int, last: int) -> Tokens:
+        """The tokens of text, whose words are exactly words [first, last) of whole (see
+        ranges()), sliced from whole's instead of cutting text again."""
+        self = cls.__new__(cls)
+        self.text = text
+        self.cased = whole.cased[first:last]
+        self.folded = whole.folded[first:last]
+        self.folded_set = set(self.folded)
+        self._spans = None  # text may be parts joined by ", ": its spans are its own
+        self.found = None
+        self._cuttable = self.per_char = True
+        return self
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Character span of words [first, last), computed only when a match needs it."""
-        if self._spans is None:
-            self._spans = [m.span() for m in _WORDS.finditer(self.text)]
-        return self._spans[first][0], self._spans[last - 1][1]
+        spans = self._spans or self._word_spans()
+        return spans[first][0], spans[last - 1][1]
+
+    def _word_spans(self) -> list[tuple[int, int]]:
+        self._spans = [m.span() for m in _WORDS.finditer(self.text)]
+        return self._spans
+
+    def ranges(self, parts: list[str]) -> list[tuple[int, int]] | None:
+        """Word ranges [first, last) of parts of this text given in text order, or None unless
+        every part's words are exactly this text's words between the part's edges."""
+        if not self._cuttable:
+            return None
+        spans = self._spans or self._word_spans()
+        ends = [b for _, b in spans]
+        out, pos, word = [], 0, 0
+        for part in parts:
+            start = self.text.find(part, pos)
+            if start < 0:
+                return None
+            pos = start + len(part)
+            while word < len(spans) and ends[word] <= start:
+                word += 1
+            first = word
+            while word < len(spans) and ends[word] <= pos:
+                word += 1
+            if word < len(spans) and spans[word][0] < pos or first < word and spans[first][0] < start:
+                return None  # a word crosses the part's edge: it is not made of whole words
+            out.append((first, word))
+        return out
 
 
 @dataclass(frozen=True)
@@ -145,10 +197,20 @@ class _Index:
                 self.relevant.add(token)
         return entry
 
+    def absent(self, distinct: set[str]) -> bool:
+        """Whether no term's first word matches any of the distinct tokens."""
+        if len(self.seen) >= _MEMO_LIMIT:
+            return not any(self.candidates(token).singles for token in distinct)
+        for token in distinct.difference(self.seen):
+            self.candidates(token)
+        return self.relevant.isdisjoint(distinct)
+
     def scan(self, seq: list[str], distinct: set[str]) -> list[Match]:
         """Matches in a word sequence; distinct is set(seq), shared by every index."""
+        entry_of = self.memo.__getitem__  # every relevant token has its entry memoised
         if len(self.seen) >= _MEMO_LIMIT:  # vocabulary bound reached: analyse every token
             positions: Iterable[int] = range(len(seq))
+            entry_of = self.candidates
         else:
             for token in distinct.difference(self.seen):
                 self.candidates(token)  # first sight of a token: analyse it once
@@ -159,9 +221,9 @@ class _Index:
         found: list[Match] = []
         n = len(seq)
         for i in positions:
-            entry = self.candidates(seq[i])
-            for payload in entry.singles:
-                found.append((payload, i, i + 1))
+            entry = entry_of(seq[i])
+            if entry.singles:
+                found += [(payload, i, i + 1) for payload in entry.singles]
             if i + 1 < n and (entry.by_next or entry.wild_next):
                 following = entry.by_next.get(seq[i + 1], ())
                 for pieces, payload in (*following, *entry.wild_next):
@@ -201,6 +263,7 @@ class TermMatcher:
     def __init__(self, terms: Iterable[tuple[str, P]]) -> None:
         self._folded: _Index = _Index()
         self._cased: _Index = _Index()
+        self._shadow_index: _Index | None = None
         for term, payload in terms:
             case_sensitive, spellings = parse_term(term)
             for pieces in spellings:
@@ -210,6 +273,28 @@ class TermMatcher:
         """All matches in a tokenised text, in text order."""
         found = self._folded.scan(tokens.folded, tokens.folded_set)
         if not self._cased.empty():
-            found += self._cased.scan(tokens.cased, set(tokens.cased))
-            found.sort(key=lambda m: (m[1], -m[2]))
+            if not (tokens.per_char and self._shadow.absent(tokens.folded_set)):
+                found += self._cased.scan(tokens.cased, set(tokens.cased))
+            if len(found) > 1:
+                found.sort(key=_text_order)
         return found
+
+    @property
+    def _shadow(self) -> _Index:
+        """The case-sensitive terms' first words lower-cased, to look for among the lower-cased
+        words: most texts hold none, and then need no case-sensitive scan. Sound where lower()
+        works per character (Tokens.per_char); a term needing "İ" or "Σ" can only match a text
+        holding it, which is then scanned as written."""
+        if self._shadow_index is None:
+            self._shadow_index = _Index()
+            for table in (self._cased.exact, self._cased.prefix, self._cased.suffix):
+                for entries in table.values():
+                    for pieces, payload in entries:
+                        head = pieces[0]
+                        lowered = Piece(head.text.lower(), head.prefix, head.suffix)
+                        self._shadow_index.add((lowered,), payload)
+        return self._shadow_index
+
+
+def _text_order(match: Match) -> tuple[int, int]:
+    return match[1], -match[2]
