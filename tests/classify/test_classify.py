@@ -158,6 +158,19 @@ def test_held_out_quality_does_not_regress(name: str) -> None:
 
     held = Path(__file__).resolve().parents[1] / "data" / "classifier" / name
     metrics = evaluate(read_examples(held))
-    assert metrics["macro_f1"] >= 0.85
-    assert metrics["sensitive_recall"] >= 0.88
-    assert metrics["false_sensitive_rate"] <= 0.08
+    assert metrics["macro_f1"] >= 0.89
+    assert metrics["sensitive_recall"] >= 0.92
+    assert metrics["false_sensitive_rate"] <= 0.07
+
+
+def test_training_script_reproduces_the_committed_weights() -> None:
+    """The weights are data made by scripts/train_classifier.py from the dev sets only; a
+    changed lexicon, dev set or feature must come with re-trained weights."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "train_classifier.py"
+    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "weights reproduce" in run.stderr

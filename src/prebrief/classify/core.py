@@ -8,7 +8,7 @@ from functools import cache
 from typing import Iterable
 
 from prebrief.classify.lexicon import part_tokens, priors, sensitive_lexicon
-from prebrief.classify.model import sphere_model
+from prebrief.classify.model import context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
 from prebrief.classify.split import split_parts
@@ -58,7 +58,11 @@ def _decide(tokens: Tokens, kind: str | None, source: str | None, hint: str | No
     """The decision, and whether the text holds evidence of both spheres (worth splitting)."""
     hit, score = lexicon_evidence(tokens, kind, source, hint)
     model = sphere_model()
-    margin, learned = model.margin(tokens, score.margin) if model else (score.margin, [])
+    if model:
+        context = context_features(kind, source, hit.category if hit else None, score.cues)
+        margin, learned = model.margin(tokens, score.margin, context)
+    else:
+        margin, learned = score.margin, []
     sphere = "professional" if margin >= 0 else "personal"
     confidence = round(0.5 + 0.49 * math.tanh(abs(margin) / 2), 3)
     # A sensitive signal's topic is its category: the sheet names that, never the content.

@@ -1,7 +1,9 @@
 """The learned part of the sphere decision: word weights on top of the lexicon's evidence.
 
-A logistic regression over the lexicon margin (hand-written cues, source and kind priors) and
-the text's words and word pairs. It is trained by scripts/train_classifier.py on the labelled
+A logistic regression over the lexicon margin (hand-written cues, source and kind priors), the
+text's words and word pairs, and its context: the fact kind, the source, the sensitive category
+found and the topics of the lexicon cues (so the weight of "LinkedIn" or "a family cue" is
+fitted to data rather than set by hand). It is trained by scripts/train_classifier.py on the labelled
 development set only, and its weights are committed as data (data/sphere_weights.json), so a
 run never trains anything and a reviewer can read every weight.
 """
@@ -12,8 +14,12 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
 
 from prebrief.classify.terms import Tokens
+
+if TYPE_CHECKING:
+    from prebrief.classify.lexicon import Cue
 
 WEIGHTS_FILE = "sphere_weights.json"
 
@@ -30,9 +36,12 @@ class SphereModel:
     # single words a text can hold as features (not one letter, not a number), and pairs.
     singles: dict[str, float] = field(default_factory=dict)
     pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
 
-    def margin(self, tokens: Tokens, lexicon_margin: float) -> tuple[float, list[tuple[str, float]]]:
-        """Log-odds toward professional, and the word features that contributed.
+    def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
+               ) -> tuple[float, list[tuple[str, float]]]:
+        """Log-odds toward professional, and the word features that contributed (the context's
+        weights count toward the margin; the reason names words only).
 
         The same features as features(), found without building every word or pair: single
         words by a set intersection, and pairs only in texts holding a pair's first word."""
@@ -42,7 +51,23 @@ class SphereModel:
             seq = _feature_words(tokens)
             pairs = self.pairs
             used += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & zip(seq, seq[1:])]
-        return (self.bias + self.lexicon * lexicon_margin + sum(w for _, w in used), used)
+        weights = self.context
+        shift = sum(weights.get(f, 0.0) for f in context)
+        return (self.bias + self.lexicon * lexicon_margin + shift + sum(w for _, w in used), used)
+
+
+def context_features(kind: str | None, source: str | None, category: str | None,
+                     cues: Iterable[Cue]) -> list[str]:
+    """The text's context as feature names: "kind:post", "source:linkedin", "sensitive:health"
+    and one "topic:family" per distinct topic among the lexicon cues. The colon keeps them
+    apart from words, which never contain one."""
+    out = [f"kind:{kind.strip().lower()}"] if kind else []
+    if source:
+        out.append(f"source:{source.strip().lower()}")
+    if category:
+        out.append(f"sensitive:{category}")
+    out.extend(dict.fromkeys(f"topic:{cue.topic}" for cue in cues))
+    return out
 
 
 def features(tokens: Tokens) -> set[str]:
@@ -73,4 +98,6 @@ def sphere_model() -> SphereModel | None:
     singles = {k: w for k, w in words.items() if " " not in k and _feature_words_of([k]) == [k]}
     pairs = {(a, b): w for k, w in words.items() if k.count(" ") == 1
              for a, b in [k.split(" ")]}
-    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads, singles, pairs)
+    context = {k: float(v) for k, v in data.get("context", {}).items()}
+    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads, singles, pairs,
+                       context)
