@@ -33,10 +33,16 @@ def warm(formats: Iterable[str] = ()) -> None:
             environment(fmt).get_template(TEMPLATES[fmt])
 
 
-def start_warm_up(formats: Iterable[str] = ()) -> asyncio.Task[None]:
+def start_warm_up(formats: Iterable[str] = (), *, after_yields: int = 0) -> asyncio.Task[None]:
     """Run warm() in a worker thread; a failure is logged, never raised (it is only a head
-    start: the run itself does the same work when it gets there)."""
+    start: the run itself does the same work when it gets there).
+
+    ``after_yields``: hand the event loop back that many times first, so tasks created just
+    after this call get their first requests out before the thread competes for the GIL
+    (measured: started at once, it delayed a batch's first request from 0.23 s to 0.52 s)."""
     async def run() -> None:
+        for _ in range(after_yields):
+            await asyncio.sleep(0)
         try:
             await asyncio.to_thread(warm, tuple(formats))
         except Exception:  # noqa: BLE001 - a head start must never fail a run

@@ -35,11 +35,17 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
                     resume: bool = False, transport: Any = None,
                     on_progress: Progress | None = None, since_last: bool = False
                     ) -> BatchReport:
+    from prebrief.briefing import gather  # noqa: F401 - imported here, before the warm-up
     from prebrief.http.client import build_client
+    from prebrief.sources.registry import all_sources
     from prebrief.store import open_store
     from prebrief.warm import start_warm_up
 
-    warming = start_warm_up(formats)
+    # What the first requests need is imported on this thread first (all_sources() imports
+    # every source); the warm-up thread then only competes for the GIL, not import locks, and
+    # starts once the first contacts' requests are on their way.
+    all_sources()
+    warming = start_warm_up(formats, after_yields=2)
     report = BatchReport()
     done_keys = finished_keys(out_dir) if resume else set()
     if out_dir.is_dir():
