@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -62,13 +63,17 @@ class Journal:
         torn = resume and self.path.exists() and self.path.stat().st_size > 0 and \
             not self.path.read_bytes().endswith(b"\n")
         self._fh = open(self.path, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
+        self._lock = threading.Lock()  # contacts record from worker threads; lines never mix
         if torn:  # end a line cut off by a crash, so the next entry starts clean
             self._fh.write("\n")
 
     def record(self, entry: dict[str, Any]) -> None:
-        self._fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._lock:
+            self._fh.write(line)
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
 
     def close(self) -> None:
-        self._fh.close()
+        with self._lock:
+            self._fh.close()

@@ -106,15 +106,13 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
         from prebrief.snapshots import refresh
 
         briefing = refresh(snapshots, query, briefing)
-    files = []
+    rendered: dict[Path, str] = {}
     for fmt in formats:
         # Rendering is CPU work on the event loop: hand the loop back between formats, so
         # answers that arrived meanwhile free their host's slot for the next request
         # without waiting for the whole contact to be written.
         await asyncio.sleep(0)
-        path = out_dir / f"{stem}.{fmt}"
-        write_atomic(path, render(briefing, fmt))
-        files.append(path.name)
+        rendered[out_dir / f"{stem}.{fmt}"] = render(briefing, fmt)
     sources = Counter(r.status.value for r in briefing.sources)
     report.statuses.update(sources)
     report.done += 1
@@ -122,13 +120,23 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
     entry = {"key": query.key(), "line": row.line, "name": row.label,
              "found_name": person.name, "headline": person.headline, "location": person.location,
              "status": "ok" if usable(briefing) else "empty", "sources": dict(sources),
-             "files": files, "seconds": round(time.perf_counter() - started, 3)}
+             "files": [path.name for path in rendered]}
     if snapshots is not None:
         from prebrief.snapshots import summary
 
         entry["changes"] = summary(briefing.extra("changes"))
-    journal.record(entry)
+    # Files, then the journal line (the checkpoint must never name a file not yet on disk),
+    # in a worker thread: open/fsync/rename block, and they would block the event loop.
+    await asyncio.to_thread(_save, rendered, journal, entry, started)
     _tell(on_progress, entry)
+
+
+def _save(rendered: dict[Path, str], journal: Journal, entry: dict[str, Any],
+          started: float) -> None:
+    for path, text in rendered.items():
+        write_atomic(path, text)
+    entry["seconds"] = round(time.perf_counter() - started, 3)
+    journal.record(entry)
 
 
 def _tell(on_progress: Progress | None, entry: dict[str, Any]) -> None:

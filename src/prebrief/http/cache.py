@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -51,7 +52,10 @@ class CacheTransport(httpx.AsyncBaseTransport):
         entry = {"status": response.status_code, "headers": stored_headers(response.headers),
                  "body": body, "retrieved_at": time.time()}
         ttl = request.extensions.get("prebrief.ttl", DEFAULT_TTL)
-        self._store.set(key, entry, expire=ttl, tag=request.extensions.get("prebrief.contact"))
+        # In a worker thread: pickling is small, but the SQLite write (and, for large bodies,
+        # the file diskcache writes) would block the event loop; diskcache is thread-safe.
+        await asyncio.to_thread(self._store.set, key, entry, expire=ttl,
+                                tag=request.extensions.get("prebrief.contact"))
         return self._response(request, entry, hit=False)
 
     @staticmethod
