@@ -39,7 +39,7 @@ MIN_COUNT = 2
 EPOCHS = 1000
 RATE = 0.5
 L2_GRID = (0.0003, 0.001)
-SOURCE_CAP = 0.5
+SOURCE_CAP = 0.25
 
 Row = tuple[float, frozenset[str], int, int]  # lexicon margin, features, 1 if professional, writer
 
