@@ -36,7 +36,8 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
         places = [tokens.span(first, last) for first, last in ranges]
         masks = lex.masks.get(category)
         if masks:  # one mask pass per category, over the words around all its triggers
-            masked = masks.spans(tokens, min(f for f, _ in ranges), max(la for _, la in ranges))
+            masked = masks.spans(tokens, min(f for f, _ in ranges), max(la for _, la in ranges),
+                                 until=max(b for _, b in places))
             places = [(a, b) for a, b in places
                       if not any(m < b and a < n for m, n in masked)]
         if places:
