@@ -116,6 +116,35 @@ def _starts(items: Any) -> tuple[set[str], bool]:
     return prefixes, True
 
 
+def _required(items: Any) -> set[str] | None:
+    """Literal strings (lower case) at least one of which every match of a parsed sequence
+    contains, or None when none is known: of its mandatory parts, the one whose shortest
+    literal is longest. Lets a pattern be skipped, unrun, for a text holding none of them."""
+    best: set[str] | None = None
+    run = ""  # consecutive literal characters
+    for op, av in [*items, (None, None)]:
+        if op is sre_c.LITERAL:
+            run += chr(av).lower()
+            continue
+        found: set[str] | None = None
+        if op is sre_c.SUBPATTERN:
+            found = _required(av[-1])
+        elif op is sre_c.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                found = set().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(av[2])
+        elif op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            found = {chr(v).lower() for _, v in av}
+        for choice in ({run} if run else None, found):
+            if choice and (best is None or (min(map(len, choice)), -len(choice))
+                           > (min(map(len, best)), -len(best))):
+                best = choice
+        run = ""
+    return best
+
+
 def anchors(pattern: str) -> frozenset[str] | None:
     """Words a match must start with (lower case), or None when it may start anywhere."""
     return _anchors(_literals(sre_parse.parse(pattern, re.IGNORECASE))[0])
@@ -151,8 +180,10 @@ class MaskSet:
                 self._by_anchor.setdefault(head, []).append(i)
         self._memo: dict[str, tuple[int, ...]] = {}
         # Per pattern run so far: the literal strings (lower case, ASCII) every match starts
-        # with, or None; worked out on a pattern's first run, as most never run at all.
+        # with, and those one of which every match contains, or None; worked out on a
+        # pattern's first run, as most never run at all.
         self._starts: dict[int, tuple[str, ...] | None] = {}
+        self._required: dict[int, tuple[str, ...] | None] = {}
 
     def starts(self, i: int) -> tuple[str, ...] | None:
         """The literal starts of pattern i worth looking for with str.find, or None."""
@@ -162,6 +193,14 @@ class MaskSet:
                 p.isascii() for p in prefixes)
             self._starts[i] = tuple(sorted(prefixes)) if usable else None
         return self._starts[i]
+
+    def required(self, i: int) -> tuple[str, ...] | None:
+        """Literal strings one of which every match of pattern i contains, or None."""
+        if i not in self._required:
+            found = _required(sre_parse.parse(self._patterns[i].pattern, re.IGNORECASE))
+            usable = found is not None and all(p.isascii() for p in found)
+            self._required[i] = tuple(sorted(found)) if usable else None  # type: ignore[arg-type]
+        return self._required[i]
 
     def _for_token(self, token: str) -> tuple[int, ...]:
         hit = self._memo.get(token)
@@ -191,6 +230,9 @@ class MaskSet:
         aligned = len(lowered) == len(text) and not any(c in text for c in _ODD_CASE)
         out: list[tuple[int, int]] = []
         for i in sorted(todo):
+            required = self.required(i) if aligned else None
+            if required is not None and not any(r in lowered for r in required):
+                continue
             starts = self.starts(i) if aligned else None
             if starts is None:
                 out.extend(_finditer_before(self._patterns[i], text, until))
