@@ -37,7 +37,7 @@ class _Weighed:
     classify_parts weighs every piece of a line but returns few of them, so the wording (the
     reason string, the topic, a Classification) is only built for what is returned."""
 
-    __slots__ = ("hit", "score", "sphere", "margin", "learned", "hint")
+    __slots__ = ("hit", "score", "sphere", "margin", "hint", "_tokens", "_learned")
 
     def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
                  hint: str | None) -> None:
@@ -46,11 +46,19 @@ class _Weighed:
         if model:
             category = hit.category if hit else None
             context = context_features(kind, source, category, score.cues)
-            self.margin, self.learned = model.margin(tokens, score.margin, context)
+            self.margin = model.margin(tokens, score.margin, context)
         else:
-            self.margin, self.learned = score.margin, []
+            self.margin = score.margin
         self.sphere = "professional" if self.margin >= 0 else "personal"
-        self.hint = hint
+        self.hint, self._tokens = hint, tokens
+        self._learned: list[tuple[str, float]] | None = None
+
+    def learned(self) -> list[tuple[str, float]]:
+        """The weighted word features behind the margin, listed only when a reason asks."""
+        if self._learned is None:
+            model = sphere_model()
+            self._learned = model.contributions(self._tokens) if model else []
+        return self._learned
 
     @property
     def category(self) -> str | None:
@@ -68,14 +76,14 @@ class _Weighed:
 
     def _typical_words(self) -> list[str]:
         sign = 1 if self.sphere == "professional" else -1
-        return [f for f, _ in sorted((fw for fw in self.learned if sign * fw[1] >= 0.3),
+        return [f for f, _ in sorted((fw for fw in self.learned() if sign * fw[1] >= 0.3),
                                      key=lambda fw: -sign * fw[1])]
 
     def uninformative(self) -> bool:
         """Whether the reason would read "no strong cues" (nothing but the default)."""
         sign = 1 if self.sphere == "professional" else -1
         return not (self.hit or any(c.sphere == self.sphere for c in self.score.cues)
-                    or any(sign * w >= 0.3 for _, w in self.learned))
+                    or any(sign * w >= 0.3 for _, w in self.learned()))
 
     def reason(self) -> str:
         parts = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -39,21 +40,32 @@ class SphereModel:
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
-               ) -> tuple[float, list[tuple[str, float]]]:
-        """Log-odds toward professional, and the word features that contributed (the context's
-        weights count toward the margin; the reason names words only).
+               ) -> float:
+        """Log-odds toward professional: the lexicon margin, the context's weights and the
+        weights of the text's word features (contributions() lists these, for a reason).
 
-        The same features as features(), found without building every word or pair: single
-        words by a set intersection, and pairs only in texts holding a pair's first word."""
+        The same features as features(), summed without building them: a lookup per distinct
+        word (most are not weighted and add 0.0, which leaves a float sum as it is), and pairs
+        only in texts holding a pair's first word."""
+        words = sum(map(self.singles.get, tokens.folded_set, repeat(0.0)))
+        if not self.pair_heads.isdisjoint(tokens.folded_set):
+            seq = _feature_words(tokens)
+            pairs = self.pairs
+            words = sum(map(pairs.__getitem__, pairs.keys() & zip(seq, seq[1:])), words)
+        weights = self.context
+        shift = sum(weights.get(f, 0.0) for f in context)
+        return self.bias + self.lexicon * lexicon_margin + shift + words
+
+    def contributions(self, tokens: Tokens) -> list[tuple[str, float]]:
+        """The word features of a text that have a weight, with it (the reason names words;
+        the context's weights count toward the margin only)."""
         singles = self.singles
         used = [(f, singles[f]) for f in singles.keys() & tokens.folded_set]
         if not self.pair_heads.isdisjoint(tokens.folded_set):
             seq = _feature_words(tokens)
             pairs = self.pairs
             used += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & zip(seq, seq[1:])]
-        weights = self.context
-        shift = sum(weights.get(f, 0.0) for f in context)
-        return (self.bias + self.lexicon * lexicon_margin + shift + sum(w for _, w in used), used)
+        return used
 
 
 def context_features(kind: str | None, source: str | None, category: str | None,
