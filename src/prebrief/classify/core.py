@@ -32,12 +32,15 @@ def lexicon_evidence(tokens: Tokens, kind: str | None, source: str | None,
     return hit, score_sphere(tokens, kind=kind, source=source, extra=extra)
 
 
+STRONG = 0.3  # a learned word weighing this much toward the decided sphere is named in a reason
+
+
 class _Weighed:
     """The evidence of one decision and the sphere it points to, before it is put into words:
     classify_parts weighs every piece of a line but returns few of them, so the wording (the
     reason string, the topic, a Classification) is only built for what is returned."""
 
-    __slots__ = ("hit", "score", "sphere", "margin", "hint", "_tokens", "_learned")
+    __slots__ = ("hit", "score", "sphere", "margin", "hint", "_found", "_learned")
 
     def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
                  hint: str | None) -> None:
@@ -46,18 +49,18 @@ class _Weighed:
         if model:
             category = hit.category if hit else None
             context = context_features(kind, source, category, score.cues)
-            self.margin = model.margin(tokens, score.margin, context)
+            self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
-            self.margin = score.margin
+            self.margin, self._found = score.margin, None
         self.sphere = "professional" if self.margin >= 0 else "personal"
-        self.hint, self._tokens = hint, tokens
+        self.hint = hint
         self._learned: list[tuple[str, float]] | None = None
 
     def learned(self) -> list[tuple[str, float]]:
-        """The weighted word features behind the margin, listed only when a reason asks."""
+        """The word features weighing at least STRONG either way, named only when asked."""
         if self._learned is None:
-            model = sphere_model()
-            self._learned = model.contributions(self._tokens) if model else []
+            model, found = sphere_model(), self._found
+            self._learned = model.contributions(found, STRONG) if model and found else []
         return self._learned
 
     @property
@@ -76,14 +79,14 @@ class _Weighed:
 
     def _typical_words(self) -> list[str]:
         sign = 1 if self.sphere == "professional" else -1
-        return [f for f, _ in sorted((fw for fw in self.learned() if sign * fw[1] >= 0.3),
+        return [f for f, _ in sorted((fw for fw in self.learned() if sign * fw[1] >= STRONG),
                                      key=lambda fw: -sign * fw[1])]
 
     def uninformative(self) -> bool:
         """Whether the reason would read "no strong cues" (nothing but the default)."""
         sign = 1 if self.sphere == "professional" else -1
         return not (self.hit or any(c.sphere == self.sphere for c in self.score.cues)
-                    or any(sign * w >= 0.3 for _, w in self.learned()))
+                    or any(sign * w >= STRONG for _, w in self.learned()))
 
     def reason(self) -> str:
         parts = []

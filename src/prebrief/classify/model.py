@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from prebrief.classify.lexicon import Cue
 
 WEIGHTS_FILE = "sphere_weights.json"
+Found = tuple[set[str], set[tuple[str, str]]]  # the weighted single words and pairs of a text
 
 
 @dataclass(frozen=True)
@@ -40,32 +40,31 @@ class SphereModel:
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
-               ) -> float:
-        """Log-odds toward professional: the lexicon margin, the context's weights and the
-        weights of the text's word features (contributions() lists these, for a reason).
+               ) -> tuple[float, Found]:
+        """Log-odds toward professional (the lexicon margin, the context's weights and those of
+        the text's word features), and the weighted features found, for contributions().
 
-        The same features as features(), summed without building them: a lookup per distinct
-        word (most are not weighted and add 0.0, which leaves a float sum as it is), and pairs
-        only in texts holding a pair's first word."""
-        words = sum(map(self.singles.get, tokens.folded_set, repeat(0.0)))
+        The same features as features(), found without building every word or pair: single
+        words by a set intersection, and pairs only in texts holding a pair's first word."""
+        singles, pairs = self.singles, self.pairs
+        found = singles.keys() & tokens.folded_set
+        found_pairs: set[tuple[str, str]] = set()
         if not self.pair_heads.isdisjoint(tokens.folded_set):
             seq = _feature_words(tokens)
-            pairs = self.pairs
-            words = sum(map(pairs.__getitem__, pairs.keys() & zip(seq, seq[1:])), words)
+            found_pairs = pairs.keys() & zip(seq, seq[1:])
+        # Singles, then pairs, summed one by one: the order the weights were always added in.
+        words = sum(map(pairs.__getitem__, found_pairs), sum(map(singles.__getitem__, found)))
         weights = self.context
         shift = sum(weights.get(f, 0.0) for f in context)
-        return self.bias + self.lexicon * lexicon_margin + shift + words
+        return self.bias + self.lexicon * lexicon_margin + shift + words, (found, found_pairs)
 
-    def contributions(self, tokens: Tokens) -> list[tuple[str, float]]:
-        """The word features of a text that have a weight, with it (the reason names words;
-        the context's weights count toward the margin only)."""
-        singles = self.singles
-        used = [(f, singles[f]) for f in singles.keys() & tokens.folded_set]
-        if not self.pair_heads.isdisjoint(tokens.folded_set):
-            seq = _feature_words(tokens)
-            pairs = self.pairs
-            used += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & zip(seq, seq[1:])]
-        return used
+    def contributions(self, found: Found, at_least: float = 0.0) -> list[tuple[str, float]]:
+        """The features margin() found whose weight is at least at_least either way, named and
+        weighed (a reason names the strong ones; most decisions need no names at all)."""
+        singles, pairs = self.singles, self.pairs
+        out = [(f, w) for f in found[0] if abs(w := singles[f]) >= at_least]
+        out += [(f"{a} {b}", w) for a, b in found[1] if abs(w := pairs[a, b]) >= at_least]
+        return out
 
 
 def context_features(kind: str | None, source: str | None, category: str | None,
