@@ -17,7 +17,8 @@ from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
 
 
 def _quote(phrases: Iterable[str], limit: int = 3) -> str:
-    return ", ".join(f"'{p}'" for p in list(dict.fromkeys(phrases))[:limit])
+    chosen = list(dict.fromkeys(phrases))[:limit]
+    return "'" + "', '".join(chosen) + "'" if chosen else ""
 
 
 def lexicon_evidence(tokens: Tokens, kind: str | None, source: str | None,
@@ -69,17 +70,22 @@ class _Weighed:
 
     def mixed(self) -> bool:
         """Whether the text holds evidence of both spheres (worth splitting)."""
-        sides = {c.sphere for c in self.score.cues if not c.broad}  # topic cues, not everyday words
+        sides = {c.sphere for c in self.score.cues if not c.broad}  # not everyday words
         return len(sides) > 1 or (self.hit is not None and bool(sides))
 
     def _side_cues(self) -> list[Cue]:
-        # Filtered before sorting (sorted() is stable, so the order is the same) to sort less.
-        return sorted((c for c in self.score.cues if c.sphere == self.sphere),
-                      key=lambda c: -c.weight)
+        # Filtered before sorting (a sort is stable, so the order is the same) to sort less.
+        side = [c for c in self.score.cues if c.sphere == self.sphere]
+        if len(side) > 1:
+            side.sort(key=lambda c: -c.weight)
+        return side
 
     def _typical_words(self) -> list[str]:
+        learned = self.learned()
+        if not learned:
+            return []
         sign = 1 if self.sphere == "professional" else -1
-        return [f for f, _ in sorted((fw for fw in self.learned() if sign * fw[1] >= STRONG),
+        return [f for f, _ in sorted((fw for fw in learned if sign * fw[1] >= STRONG),
                                      key=lambda fw: -sign * fw[1])]
 
     def uninformative(self) -> bool:

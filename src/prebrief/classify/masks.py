@@ -231,7 +231,7 @@ class MaskSet:
         out: list[tuple[int, int]] = []
         for i in sorted(todo):
             required = self.required(i) if aligned else None
-            if required is not None and not any(r in lowered for r in required):
+            if required is not None and not any(map(lowered.__contains__, required)):
                 continue
             starts = self.starts(i) if aligned else None
             if starts is None:
