@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -72,13 +72,19 @@ def context_features(kind: str | None, source: str | None, category: str | None,
     """The text's context as feature names: "kind:post", "source:linkedin", "sensitive:health"
     and one "topic:family" per distinct topic among the lexicon cues. The colon keeps them
     apart from words, which never contain one."""
+    return list(_context(kind, source, category, tuple(dict.fromkeys(c.topic for c in cues))))
+
+
+@lru_cache(maxsize=4096)  # a run sees few kinds, sources and topic sets, again and again
+def _context(kind: str | None, source: str | None, category: str | None,
+             topics: tuple[str, ...]) -> tuple[str, ...]:
     out = [f"kind:{kind.strip().lower()}"] if kind else []
     if source:
         out.append(f"source:{source.strip().lower()}")
     if category:
         out.append(f"sensitive:{category}")
-    out.extend(dict.fromkeys(f"topic:{cue.topic}" for cue in cues))
-    return out
+    out.extend(f"topic:{topic}" for topic in topics)
+    return tuple(out)
 
 
 def features(tokens: Tokens) -> set[str]:

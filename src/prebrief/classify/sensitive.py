@@ -44,7 +44,9 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
             found[category] = [tokens.text[a:b].lower() for a, b in places]
     if not found:
         return None
-    # Most distinct phrases wins; ties go to the category listed first in the data file.
-    rank = {c: i for i, c in enumerate(lex.order)}
-    category = max(found, key=lambda c: (len(set(found[c])), -rank[c]))
+    if len(found) == 1:
+        category = next(iter(found))
+    else:  # most distinct phrases wins; ties go to the category listed first in the data file
+        rank = {c: i for i, c in enumerate(lex.order)}
+        category = max(found, key=lambda c: (len(set(found[c])), -rank[c]))
     return SensitiveHit(category, tuple(dict.fromkeys(found[category])))
