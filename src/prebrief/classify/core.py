@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Literal
 
 from prebrief.classify.lexicon import Cue, part_tokens, priors, sensitive_lexicon
 from prebrief.classify.model import context_features, sphere_model
@@ -53,7 +53,8 @@ class _Weighed:
             self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
             self.margin, self._found = score.margin, None
-        self.sphere = "professional" if self.margin >= 0 else "personal"
+        self.sphere: Literal["professional", "personal"] = (
+            "professional" if self.margin >= 0 else "personal")
         self.hint = hint
         self._learned: list[tuple[str, float]] | None = None
 
@@ -117,8 +118,7 @@ class _Weighed:
         topic = self.category or topic_for(self.score.cues, self.sphere)
         if topic is None and self.hint:
             topic = self.hint
-        return Classification(self.sphere, self.category, topic, confidence,  # type: ignore[arg-type]
-                              self.reason())
+        return Classification(self.sphere, self.category, topic, confidence, self.reason())
 
 
 MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line of fragments
