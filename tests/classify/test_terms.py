@@ -164,13 +164,16 @@ def _every_mask_set() -> list[MaskSet]:
 
 _MASK_WORDS = ["anti-fraud", "Fraud", "cancer", "research", "CANCER RESEARCH", "the", "great",
                "depression", "at", "St", "Mary's", "hospital", "xcancer", "ſcam", "İ", "ı", "-",
-               "  ", "'", "allergic to", "cats", "\n", "Anti Money-Laundering", "team"]
+               "  ", "'", "allergic to", "cats", "\n", "Anti Money-Laundering", "team", "physicians",
+               "bijbel"]
 
 
 @settings(deadline=None)  # the first example compiles every shipped mask
-@given(st.lists(st.sampled_from(_MASK_WORDS), max_size=12).map(" ".join))
-def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text: str) -> None:
-    from prebrief.classify.masks import _finditer_at
+@given(st.lists(st.sampled_from(_MASK_WORDS), max_size=12).map(" ".join), st.integers(0, 80))
+def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text: str,
+                                                                           until: int) -> None:
+    """Also when cut at a character (the last trigger's end): the same spans, up to it."""
+    from prebrief.classify.masks import _finditer_at, _finditer_before
 
     lowered = text.lower()
     aligned = len(lowered) == len(text) and "ı" not in text and "ſ" not in text
@@ -178,8 +181,14 @@ def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text
         for i, pattern in enumerate(masks._patterns):
             starts = masks.starts(i)
             want = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            assert _finditer_before(pattern, text, until) == [s for s in want if s[0] < until]
+            required = masks.required(i)
+            if required is not None and aligned and not any(r in lowered for r in required):
+                assert want == [], pattern.pattern  # skipped unrun: it could not have matched
             if starts is not None and aligned:
                 assert _finditer_at(pattern, text, lowered, starts) == want, pattern.pattern
+                assert _finditer_at(pattern, text, lowered, starts, until) == [
+                    s for s in want if s[0] < until], pattern.pattern
 
 
 @pytest.mark.parametrize(("text", "hit"), [

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Literal
 
-from prebrief.classify.lexicon import part_tokens, priors, sensitive_lexicon
+from prebrief.classify.lexicon import Cue, part_tokens, priors, sensitive_lexicon
 from prebrief.classify.model import context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
@@ -17,28 +17,8 @@ from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
 
 
 def _quote(phrases: Iterable[str], limit: int = 3) -> str:
-    return ", ".join(f"'{p}'" for p in list(dict.fromkeys(phrases))[:limit])
-
-
-def _reason(score: SphereScore, sphere: str, hit: SensitiveHit | None,
-            learned: list[tuple[str, float]]) -> str:
-    parts = []
-    if hit:
-        parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
-    # Filtered before sorting (sorted() is stable, so the order is the same) to sort less.
-    side = sorted((c for c in score.cues if c.sphere == sphere), key=lambda c: -c.weight)
-    sign = 1 if sphere == "professional" else -1
-    words = [f for f, _ in sorted((fw for fw in learned if sign * fw[1] >= 0.3),
-                                  key=lambda fw: -sign * fw[1])]
-    if side:
-        parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
-    if words:
-        parts.append(f"{'also ' if side else ''}words typical of {sphere} texts: {_quote(words)}")
-    elif not side and not hit:
-        parts.append(f"no strong cues; default {sphere}")
-    if score.prior_note:
-        parts.append(score.prior_note)
-    return "; ".join(parts)
+    chosen = list(dict.fromkeys(phrases))[:limit]
+    return "'" + "', '".join(chosen) + "'" if chosen else ""
 
 
 def lexicon_evidence(tokens: Tokens, kind: str | None, source: str | None,
@@ -53,26 +33,92 @@ def lexicon_evidence(tokens: Tokens, kind: str | None, source: str | None,
     return hit, score_sphere(tokens, kind=kind, source=source, extra=extra)
 
 
-def _decide(tokens: Tokens, kind: str | None, source: str | None, hint: str | None
-            ) -> tuple[Classification, bool]:
-    """The decision, and whether the text holds evidence of both spheres (worth splitting)."""
-    hit, score = lexicon_evidence(tokens, kind, source, hint)
-    model = sphere_model()
-    if model:
-        context = context_features(kind, source, hit.category if hit else None, score.cues)
-        margin, learned = model.margin(tokens, score.margin, context)
-    else:
-        margin, learned = score.margin, []
-    sphere = "professional" if margin >= 0 else "personal"
-    confidence = round(0.5 + 0.49 * math.tanh(abs(margin) / 2), 3)
-    # A sensitive signal's topic is its category: the sheet names that, never the content.
-    topic = hit.category if hit else topic_for(score.cues, sphere)
-    if topic is None and hint:
-        topic = hint
-    decision = Classification(sphere, hit.category if hit else None, topic, confidence,
-                              _reason(score, sphere, hit, learned))
-    sides = {c.sphere for c in score.cues if not c.broad}  # topic cues, not everyday words
-    return decision, len(sides) > 1 or (hit is not None and bool(sides))
+STRONG = 0.3  # a learned word weighing this much toward the decided sphere is named in a reason
+
+
+class _Weighed:
+    """The evidence of one decision and the sphere it points to, before it is put into words:
+    classify_parts weighs every piece of a line but returns few of them, so the wording (the
+    reason string, the topic, a Classification) is only built for what is returned."""
+
+    __slots__ = ("hit", "score", "sphere", "margin", "hint", "_found", "_learned")
+
+    def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
+                 hint: str | None) -> None:
+        self.hit, self.score = hit, score = lexicon_evidence(tokens, kind, source, hint)
+        model = sphere_model()
+        if model:
+            category = hit.category if hit else None
+            context = context_features(kind, source, category, score.cues)
+            self.margin, self._found = model.margin(tokens, score.margin, context)
+        else:
+            self.margin, self._found = score.margin, None
+        self.sphere: Literal["professional", "personal"] = (
+            "professional" if self.margin >= 0 else "personal")
+        self.hint = hint
+        self._learned: list[tuple[str, float]] | None = None
+
+    def learned(self) -> list[tuple[str, float]]:
+        """The word features weighing at least STRONG either way, named only when asked."""
+        if self._learned is None:
+            model, found = sphere_model(), self._found
+            self._learned = model.contributions(found, STRONG) if model and found else []
+        return self._learned
+
+    @property
+    def category(self) -> str | None:
+        return self.hit.category if self.hit else None
+
+    def mixed(self) -> bool:
+        """Whether the text holds evidence of both spheres (worth splitting)."""
+        sides = {c.sphere for c in self.score.cues if not c.broad}  # not everyday words
+        return len(sides) > 1 or (self.hit is not None and bool(sides))
+
+    def _side_cues(self) -> list[Cue]:
+        # Filtered before sorting (a sort is stable, so the order is the same) to sort less.
+        side = [c for c in self.score.cues if c.sphere == self.sphere]
+        if len(side) > 1:
+            side.sort(key=lambda c: -c.weight)
+        return side
+
+    def _typical_words(self) -> list[str]:
+        learned = self.learned()
+        if not learned:
+            return []
+        sign = 1 if self.sphere == "professional" else -1
+        return [f for f, _ in sorted((fw for fw in learned if sign * fw[1] >= STRONG),
+                                     key=lambda fw: -sign * fw[1])]
+
+    def uninformative(self) -> bool:
+        """Whether the reason would read "no strong cues" (nothing but the default)."""
+        sign = 1 if self.sphere == "professional" else -1
+        return not (self.hit or any(c.sphere == self.sphere for c in self.score.cues)
+                    or any(sign * w >= STRONG for _, w in self.learned()))
+
+    def reason(self) -> str:
+        parts = []
+        sphere, hit = self.sphere, self.hit
+        if hit:
+            parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
+        side, words = self._side_cues(), self._typical_words()
+        if side:
+            parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
+        if words:
+            parts.append(f"{'also ' if side else ''}words typical of {sphere} texts: "
+                         f"{_quote(words)}")
+        elif not side and not hit:
+            parts.append(f"no strong cues; default {sphere}")
+        if self.score.prior_note:
+            parts.append(self.score.prior_note)
+        return "; ".join(parts)
+
+    def classification(self) -> Classification:
+        confidence = round(0.5 + 0.49 * math.tanh(abs(self.margin) / 2), 3)
+        # A sensitive signal's topic is its category: the sheet names that, never the content.
+        topic = self.category or topic_for(self.score.cues, self.sphere)
+        if topic is None and self.hint:
+            topic = self.hint
+        return Classification(self.sphere, self.category, topic, confidence, self.reason())
 
 
 MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line of fragments
@@ -81,7 +127,7 @@ MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line o
 def classify_text(text: str, *, kind: str | None = None, source: str | None = None,
                   hint: str | None = None) -> Classification:
     """Decide sphere, sensitive category, topic and confidence for one whole text."""
-    return _decide(Tokens(text), kind, source, hint)[0]
+    return _Weighed(Tokens(text), kind, source, hint).classification()
 
 
 def classify_parts(text: str, *, kind: str | None = None, source: str | None = None,
@@ -92,27 +138,26 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
     same outcome are merged, so a line that does not need splitting comes back whole.
     """
     tokens = Tokens(text)
-    whole, mixed = _decide(tokens, kind, source, hint)
-    if not mixed:  # one sphere's evidence only: its parts would all say the same
-        return [(text, whole)]
+    whole = _Weighed(tokens, kind, source, hint)
+    if not whole.mixed():  # one sphere's evidence only: its parts would all say the same
+        return [(text, whole.classification())]
     pieces = split_parts(text) if len(text) <= MAX_SPLIT_CHARS else [text]
     if len(pieces) < 2:
-        return [(text, whole)]
+        return [(text, whole.classification())]
     parts = _Parts(tokens, pieces)
-    groups: list[tuple[list[int], Classification]] = []
+    groups: list[tuple[list[int], _Weighed]] = []
     for i in range(len(pieces)):
-        decision = _decide(parts.tokens(i, i + 1), kind, source, hint)[0]
-        uninformative = decision.reason.startswith("no strong cues") and groups
-        if groups and (uninformative or _same(groups[-1][1], decision)):
+        piece = _Weighed(parts.tokens(i, i + 1), kind, source, hint)
+        if groups and (piece.uninformative() or _same(groups[-1][1], piece)):
             groups[-1][0].append(i)
         else:
-            groups.append(([i], decision))
+            groups.append(([i], piece))
     if len(groups) < 2:
-        return [(text, whole)]
-    return [(pieces[g[0]], d) if len(g) == 1 else
-            (parts.text(g[0], g[-1] + 1), _decide(parts.tokens(g[0], g[-1] + 1), kind, source,
-                                                   hint)[0])
-            for g, d in groups]
+        return [(text, whole.classification())]
+    return [(pieces[g[0]], w.classification()) if len(g) == 1 else
+            (parts.text(g[0], g[-1] + 1),
+             _Weighed(parts.tokens(g[0], g[-1] + 1), kind, source, hint).classification())
+            for g, w in groups]
 
 
 class _Parts:
@@ -139,8 +184,8 @@ def split_kinds() -> frozenset[str]:
     return frozenset(priors().get("split", {}).get("kinds", ()))
 
 
-def _same(a: Classification, b: Classification) -> bool:
-    return a.sphere == b.sphere and a.sensitive_category == b.sensitive_category
+def _same(a: _Weighed, b: _Weighed) -> bool:
+    return a.sphere == b.sphere and a.category == b.category
 
 
 def classify_facts(facts: Iterable[Fact]) -> list[Signal]:
@@ -153,8 +198,8 @@ def classify_facts(facts: Iterable[Fact]) -> list[Signal]:
             parts = classify_parts(fact.text, kind=fact.kind, source=fact.evidence.source,
                                    hint=fact.topic_hint)
         else:  # posts and fields are one statement each; only profile lines mix spheres
-            parts = [(fact.text, _decide(Tokens(fact.text), fact.kind, fact.evidence.source,
-                                         fact.topic_hint)[0])]
+            parts = [(fact.text, _Weighed(Tokens(fact.text), fact.kind, fact.evidence.source,
+                                          fact.topic_hint).classification())]
         for text, decision in parts:
             part_fact = fact if len(parts) == 1 else replace(fact, text=text)
             signals.append(Signal.from_fact(part_fact, decision))

@@ -116,6 +116,35 @@ def _starts(items: Any) -> tuple[set[str], bool]:
     return prefixes, True
 
 
+def _required(items: Any) -> set[str] | None:
+    """Literal strings (lower case) at least one of which every match of a parsed sequence
+    contains, or None when none is known: of its mandatory parts, the one whose shortest
+    literal is longest. Lets a pattern be skipped, unrun, for a text holding none of them."""
+    best: set[str] | None = None
+    run = ""  # consecutive literal characters
+    for op, av in [*items, (None, None)]:
+        if op is sre_c.LITERAL:
+            run += chr(av).lower()
+            continue
+        found: set[str] | None = None
+        if op is sre_c.SUBPATTERN:
+            found = _required(av[-1])
+        elif op is sre_c.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                found = set().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(av[2])
+        elif op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            found = {chr(v).lower() for _, v in av}
+        for choice in ({run} if run else None, found):
+            if choice and (best is None or (min(map(len, choice)), -len(choice))
+                           > (min(map(len, best)), -len(best))):
+                best = choice
+        run = ""
+    return best
+
+
 def anchors(pattern: str) -> frozenset[str] | None:
     """Words a match must start with (lower case), or None when it may start anywhere."""
     return _anchors(_literals(sre_parse.parse(pattern, re.IGNORECASE))[0])
@@ -151,8 +180,10 @@ class MaskSet:
                 self._by_anchor.setdefault(head, []).append(i)
         self._memo: dict[str, tuple[int, ...]] = {}
         # Per pattern run so far: the literal strings (lower case, ASCII) every match starts
-        # with, or None; worked out on a pattern's first run, as most never run at all.
+        # with, and those one of which every match contains, or None; worked out on a
+        # pattern's first run, as most never run at all.
         self._starts: dict[int, tuple[str, ...] | None] = {}
+        self._required: dict[int, tuple[str, ...] | None] = {}
 
     def starts(self, i: int) -> tuple[str, ...] | None:
         """The literal starts of pattern i worth looking for with str.find, or None."""
@@ -163,6 +194,14 @@ class MaskSet:
             self._starts[i] = tuple(sorted(prefixes)) if usable else None
         return self._starts[i]
 
+    def required(self, i: int) -> tuple[str, ...] | None:
+        """Literal strings one of which every match of pattern i contains, or None."""
+        if i not in self._required:
+            found = _required(sre_parse.parse(self._patterns[i].pattern, re.IGNORECASE))
+            usable = found is not None and all(p.isascii() for p in found)
+            self._required[i] = tuple(sorted(found)) if usable else None  # type: ignore[arg-type]
+        return self._required[i]
+
     def _for_token(self, token: str) -> tuple[int, ...]:
         hit = self._memo.get(token)
         if hit is None:
@@ -172,12 +211,13 @@ class MaskSet:
             hit = self._memo[token] = tuple(found)
         return hit
 
-    def spans(self, tokens: Tokens, first: int = 0, last: int | None = None
-              ) -> list[tuple[int, int]]:
+    def spans(self, tokens: Tokens, first: int = 0, last: int | None = None,
+              until: int | None = None) -> list[tuple[int, int]]:
         """Character spans of mask occurrences that may cover words [first, last).
 
         A mask can only cancel a trigger it overlaps, so only masks whose first word occurs
-        within REACH words before the trigger (or inside it) are run.
+        within REACH words before the trigger (or inside it) are run, and none is looked for
+        where it would start at or after character until (the end of the last trigger).
         """
         words_ = tokens.folded
         window = words_[max(0, first - REACH):len(words_) if last is None else last]
@@ -185,22 +225,38 @@ class MaskSet:
         for token in set(window):
             todo.update(self._for_token(token))
         text = tokens.text
+        until = len(text) if until is None else until
         lowered = text.lower()
         aligned = len(lowered) == len(text) and not any(c in text for c in _ODD_CASE)
         out: list[tuple[int, int]] = []
         for i in sorted(todo):
+            required = self.required(i) if aligned else None
+            if required is not None and not any(map(lowered.__contains__, required)):
+                continue
             starts = self.starts(i) if aligned else None
             if starts is None:
-                out.extend(m.span() for m in self._patterns[i].finditer(text) if m.end() > m.start())
+                out.extend(_finditer_before(self._patterns[i], text, until))
             else:
-                out.extend(_finditer_at(self._patterns[i], text, lowered, starts))
+                out.extend(_finditer_at(self._patterns[i], text, lowered, starts, until))
         return out
 
 
-def _finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: tuple[str, ...]
-                 ) -> list[tuple[int, int]]:
-    """The non-empty spans pattern.finditer(text) yields, trying the pattern only where lowered
-    (text.lower(), aligned with it) holds one of the literal starts every match begins with.
+def _finditer_before(pattern: re.Pattern[str], text: str, until: int) -> list[tuple[int, int]]:
+    """The non-empty spans of pattern.finditer(text) that start before until."""
+    out = []
+    for match in pattern.finditer(text):
+        if match.start() >= until:
+            break
+        if match.end() > match.start():
+            out.append(match.span())
+    return out
+
+
+def _finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: tuple[str, ...],
+                 until: int | None = None) -> list[tuple[int, int]]:
+    """The non-empty spans pattern.finditer(text) yields that start before until, trying the
+    pattern only where lowered (text.lower(), aligned with it) holds one of the literal starts
+    every match begins with.
 
     Most masks begin with a case-insensitive alternation, which re cannot skip ahead for, so
     finditer runs the whole pattern at every character; str.find finds the few places worth
@@ -208,12 +264,14 @@ def _finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: tupl
     word boundaries) as finditer does, and resuming after each match keeps its
     non-overlapping order; an empty match (which finditer would retry) falls back to it.
     """
+    until = len(text) if until is None else until
     places: set[int] = set()
     for start in starts:
-        at = lowered.find(start)
+        end = until + len(start) - 1  # the last place worth trying is until - 1
+        at = lowered.find(start, 0, end)
         while at >= 0:
             places.add(at)
-            at = lowered.find(start, at + 1)
+            at = lowered.find(start, at + 1, end)
     out: list[tuple[int, int]] = []
     resume = 0
     for at in sorted(places):
@@ -223,7 +281,7 @@ def _finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: tupl
         if match is None:
             continue
         if match.end() == at:
-            return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+            return _finditer_before(pattern, text, until)
         out.append(match.span())
         resume = match.end()
     return out
@@ -237,8 +295,8 @@ class LazyMasks:
         self._terms = terms
         self._set: MaskSet | None = None
 
-    def spans(self, tokens: Tokens, first: int = 0, last: int | None = None
-              ) -> list[tuple[int, int]]:
+    def spans(self, tokens: Tokens, first: int = 0, last: int | None = None,
+              until: int | None = None) -> list[tuple[int, int]]:
         if self._set is None:
             self._set = MaskSet(self._terms)
-        return self._set.spans(tokens, first, last)
+        return self._set.spans(tokens, first, last, until)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from prebrief.classify.lexicon import Cue
 
 WEIGHTS_FILE = "sphere_weights.json"
+Found = tuple[set[str], set[tuple[str, str]]]  # the weighted single words and pairs of a text
 
 
 @dataclass(frozen=True)
@@ -39,21 +40,31 @@ class SphereModel:
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
-               ) -> tuple[float, list[tuple[str, float]]]:
-        """Log-odds toward professional, and the word features that contributed (the context's
-        weights count toward the margin; the reason names words only).
+               ) -> tuple[float, Found]:
+        """Log-odds toward professional (the lexicon margin, the context's weights and those of
+        the text's word features), and the weighted features found, for contributions().
 
         The same features as features(), found without building every word or pair: single
         words by a set intersection, and pairs only in texts holding a pair's first word."""
-        singles = self.singles
-        used = [(f, singles[f]) for f in singles.keys() & tokens.folded_set]
+        singles, pairs = self.singles, self.pairs
+        found = singles.keys() & tokens.folded_set
+        found_pairs: set[tuple[str, str]] = set()
         if not self.pair_heads.isdisjoint(tokens.folded_set):
             seq = _feature_words(tokens)
-            pairs = self.pairs
-            used += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & zip(seq, seq[1:])]
+            found_pairs = pairs.keys() & zip(seq, seq[1:])
+        # Singles, then pairs, summed one by one: the order the weights were always added in.
+        words = sum(map(pairs.__getitem__, found_pairs), sum(map(singles.__getitem__, found)))
         weights = self.context
         shift = sum(weights.get(f, 0.0) for f in context)
-        return (self.bias + self.lexicon * lexicon_margin + shift + sum(w for _, w in used), used)
+        return self.bias + self.lexicon * lexicon_margin + shift + words, (found, found_pairs)
+
+    def contributions(self, found: Found, at_least: float = 0.0) -> list[tuple[str, float]]:
+        """The features margin() found whose weight is at least at_least either way, named and
+        weighed (a reason names the strong ones; most decisions need no names at all)."""
+        singles, pairs = self.singles, self.pairs
+        out = [(f, w) for f in found[0] if abs(w := singles[f]) >= at_least]
+        out += [(f"{a} {b}", w) for a, b in found[1] if abs(w := pairs[a, b]) >= at_least]
+        return out
 
 
 def context_features(kind: str | None, source: str | None, category: str | None,
@@ -61,13 +72,19 @@ def context_features(kind: str | None, source: str | None, category: str | None,
     """The text's context as feature names: "kind:post", "source:linkedin", "sensitive:health"
     and one "topic:family" per distinct topic among the lexicon cues. The colon keeps them
     apart from words, which never contain one."""
+    return list(_context(kind, source, category, tuple(dict.fromkeys(c.topic for c in cues))))
+
+
+@lru_cache(maxsize=4096)  # a run sees few kinds, sources and topic sets, again and again
+def _context(kind: str | None, source: str | None, category: str | None,
+             topics: tuple[str, ...]) -> tuple[str, ...]:
     out = [f"kind:{kind.strip().lower()}"] if kind else []
     if source:
         out.append(f"source:{source.strip().lower()}")
     if category:
         out.append(f"sensitive:{category}")
-    out.extend(dict.fromkeys(f"topic:{cue.topic}" for cue in cues))
-    return out
+    out.extend(f"topic:{topic}" for topic in topics)
+    return tuple(out)
 
 
 def features(tokens: Tokens) -> set[str]:

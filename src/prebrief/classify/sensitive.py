@@ -36,14 +36,17 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
         places = [tokens.span(first, last) for first, last in ranges]
         masks = lex.masks.get(category)
         if masks:  # one mask pass per category, over the words around all its triggers
-            masked = masks.spans(tokens, min(f for f, _ in ranges), max(la for _, la in ranges))
+            masked = masks.spans(tokens, min(f for f, _ in ranges), max(la for _, la in ranges),
+                                 until=max(b for _, b in places))
             places = [(a, b) for a, b in places
                       if not any(m < b and a < n for m, n in masked)]
         if places:
             found[category] = [tokens.text[a:b].lower() for a, b in places]
     if not found:
         return None
-    # Most distinct phrases wins; ties go to the category listed first in the data file.
-    rank = {c: i for i, c in enumerate(lex.order)}
-    category = max(found, key=lambda c: (len(set(found[c])), -rank[c]))
+    if len(found) == 1:
+        category = next(iter(found))
+    else:  # most distinct phrases wins; ties go to the category listed first in the data file
+        rank = {c: i for i, c in enumerate(lex.order)}
+        category = max(found, key=lambda c: (len(set(found[c])), -rank[c]))
     return SensitiveHit(category, tuple(dict.fromkeys(found[category])))

@@ -22,9 +22,12 @@ class SphereScore:
 def find_cues(text: str | Tokens) -> list[Cue]:
     """Every lexicon cue in text (exact words and phrases, word prefixes)."""
     tokens = text if isinstance(text, Tokens) else Tokens(text)
+    matches = lexicon_matches(tokens)[1]
+    if len(matches) < 2:
+        return [cue for cue, _, _ in matches]
     kept: list[Cue] = []
     reach = -1
-    for cue, _, last in sorted(lexicon_matches(tokens)[1], key=lambda m: (m[1], -m[2])):
+    for cue, _, last in sorted(matches, key=lambda m: (m[1], -m[2])):
         if last <= reach:  # inside a longer cue: "proud dad" counts once, not twice
             continue
         kept.append(cue)

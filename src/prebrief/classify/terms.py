@@ -224,13 +224,24 @@ class _Index:
             entry = entry_of(seq[i])
             if entry.singles:
                 found += [(payload, i, i + 1) for payload in entry.singles]
-            if i + 1 < n and (entry.by_next or entry.wild_next):
-                following = entry.by_next.get(seq[i + 1], ())
-                for pieces, payload in (*following, *entry.wild_next):
-                    last = i + len(pieces)
-                    if last <= n and all(p.matches(seq[i + k]) for k, p in enumerate(pieces)):
-                        found.append((payload, i, last))
+            if i + 1 == n:
+                continue
+            # The first word matched to be here, and a by_next term's second word is the key it
+            # was found under: only the words after those are left to check.
+            if entry.by_next:
+                for pieces, payload in entry.by_next.get(seq[i + 1], ()):
+                    if len(pieces) == 2 or _rest_matches(pieces, seq, i, 2):
+                        found.append((payload, i, i + len(pieces)))
+            for pieces, payload in entry.wild_next:
+                if _rest_matches(pieces, seq, i, 1):
+                    found.append((payload, i, i + len(pieces)))
         return found
+
+
+def _rest_matches(pieces: tuple[Piece, ...], seq: list[str], at: int, done: int) -> bool:
+    """Whether a term whose first `done` words matched seq from `at` matches the rest too."""
+    return at + len(pieces) <= len(seq) and all(
+        pieces[k].matches(seq[at + k]) for k in range(done, len(pieces)))
 
 
 @dataclass(frozen=True)
