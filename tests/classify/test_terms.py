@@ -178,7 +178,8 @@ def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text
     lowered = text.lower()
     aligned = len(lowered) == len(text) and "ı" not in text and "ſ" not in text
     for masks in _every_mask_set():
-        for i, pattern in enumerate(masks._patterns):
+        for i in range(len(masks._sources)):
+            pattern = masks.pattern(i)
             starts = masks.starts(i)
             want = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
             assert _finditer_before(pattern, text, until) == [s for s in want if s[0] < until]
@@ -198,3 +199,22 @@ def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text
 def test_case_sensitive_terms_are_found_whatever_the_rest_of_the_text(text: str, hit: bool) -> None:
     """The case-sensitive scan is skipped when no lower-cased first word is present."""
     assert bool(found(["cs:SPD", "cs:CDU*", "mitglied"], text).count("cs:SPD:SPD")) is hit
+
+
+def test_mask_anchor_index_is_cached_and_a_bad_file_is_recomputed(tmp_path, monkeypatch) -> None:
+    """The anchor analysis is a one-off per list of masks; the file only ever saves work."""
+    from prebrief.classify import masks as masks_module
+    from prebrief.classify.masks import anchor_index, anchors
+
+    monkeypatch.setenv("PREBRIEF_CACHE_DIR", str(tmp_path))
+    sources = [masks_module.term_regex(t) for t in ["cancer research", "re:(?:the|an)\\s+op"]]
+    expected = [sorted(anchors(s)) for s in sources]
+    assert anchor_index(sources) == expected
+    files = list((tmp_path / "compiled").glob("mask-anchors-*.json"))
+    assert len(files) == 1
+    monkeypatch.setattr(masks_module, "anchors", lambda source: 1 / 0)  # must not be called
+    assert anchor_index(sources) == expected
+    files[0].write_text("{not json", "utf-8")
+    monkeypatch.setattr(masks_module, "anchors", anchors)
+    assert anchor_index(sources) == expected  # unreadable: analysed again and rewritten
+    assert anchor_index(sources[:1]) == expected[:1]  # another list, another file

@@ -160,6 +160,19 @@ def _anchors(prefixes: set[str]) -> frozenset[str] | None:
     return frozenset(firsts)
 
 
+def anchor_index(sources: list[str]) -> list[list[str] | None]:
+    """anchors() of every pattern (sorted), analysed once per list of masks: reading each
+    parse tree costs ~0.2 s for the shipped masks. It only decides which masks are tried for
+    a text, never what a mask matches."""
+    from prebrief.classify.compiled import cached_json
+
+    return cached_json(f"mask-anchors-v{_INDEX_VERSION}", "\n".join(sources), lambda: [
+        None if heads is None else sorted(heads) for heads in map(anchors, sources)])
+
+
+_INDEX_VERSION = 1  # bump when anchors() changes what it returns
+
+
 # Characters that re.IGNORECASE equates with an ASCII letter although str.lower() does not
 # map them to it ("İ" also lowers to two characters, which the length check catches).
 _ODD_CASE = ("ı", "ſ")
@@ -169,11 +182,13 @@ class MaskSet:
     """Mask patterns indexed by their first words; spans() runs only the ones that can match."""
 
     def __init__(self, terms: list[str]) -> None:
-        self._patterns = [re.compile(term_regex(t), re.IGNORECASE) for t in terms]
+        self._sources = [term_regex(t) for t in terms]
+        # Compiled on first run: most masks never run in a given process, and compiling all
+        # of them was most of the first classification's cost.
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self._by_anchor: dict[str, list[int]] = {}
         self._always: list[int] = []
-        for i, pattern in enumerate(self._patterns):
-            heads = anchors(pattern.pattern)
+        for i, heads in enumerate(anchor_index(self._sources)):
             if heads is None:
                 self._always.append(i)
             for head in heads or ():
@@ -188,7 +203,7 @@ class MaskSet:
     def starts(self, i: int) -> tuple[str, ...] | None:
         """The literal starts of pattern i worth looking for with str.find, or None."""
         if i not in self._starts:
-            prefixes = _starts(sre_parse.parse(self._patterns[i].pattern, re.IGNORECASE))[0]
+            prefixes = _starts(sre_parse.parse(self._sources[i], re.IGNORECASE))[0]
             usable = "" not in prefixes and len(prefixes) <= _MAX_STARTS and all(
                 p.isascii() for p in prefixes)
             self._starts[i] = tuple(sorted(prefixes)) if usable else None
@@ -197,10 +212,16 @@ class MaskSet:
     def required(self, i: int) -> tuple[str, ...] | None:
         """Literal strings one of which every match of pattern i contains, or None."""
         if i not in self._required:
-            found = _required(sre_parse.parse(self._patterns[i].pattern, re.IGNORECASE))
+            found = _required(sre_parse.parse(self._sources[i], re.IGNORECASE))
             usable = found is not None and all(p.isascii() for p in found)
             self._required[i] = tuple(sorted(found)) if usable else None  # type: ignore[arg-type]
         return self._required[i]
+
+    def pattern(self, i: int) -> re.Pattern[str]:
+        found = self._compiled[i]
+        if found is None:
+            found = self._compiled[i] = re.compile(self._sources[i], re.IGNORECASE)
+        return found
 
     def _for_token(self, token: str) -> tuple[int, ...]:
         hit = self._memo.get(token)
@@ -235,9 +256,9 @@ class MaskSet:
                 continue
             starts = self.starts(i) if aligned else None
             if starts is None:
-                out.extend(_finditer_before(self._patterns[i], text, until))
+                out.extend(_finditer_before(self.pattern(i), text, until))
             else:
-                out.extend(_finditer_at(self._patterns[i], text, lowered, starts, until))
+                out.extend(_finditer_at(self.pattern(i), text, lowered, starts, until))
         return out
 
 
