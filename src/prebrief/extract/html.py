@@ -101,12 +101,15 @@ def rel_me_links(soup: BeautifulSoup, base_url: str | None = None) -> list[str]:
     return list(seen)
 
 
-def hcards(markup: str, url: str | None = None) -> list[dict[str, Any]]:
-    """Top-level microformats2 h-card items (mf2py), as ``{property: [values]}`` dicts."""
+def hcards(doc: str | BeautifulSoup, url: str | None = None) -> list[dict[str, Any]]:
+    """Top-level microformats2 h-card items (mf2py), as ``{property: [values]}`` dicts.
+
+    Given the page's parsed soup, mf2py reads it rather than parsing the markup again
+    (~1.5 ms a page) and copies what it would change, so the soup is left as it was."""
     import mf2py
 
     try:
-        parsed = mf2py.parse(doc=markup, url=url, html_parser="lxml")
+        parsed = mf2py.parse(doc=doc, url=url, html_parser="lxml")
     except Exception:  # noqa: BLE001 - mf2py on hostile markup; h-card is optional
         return []
     return [item.get("properties", {}) for item in parsed.get("items", [])

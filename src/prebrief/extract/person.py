@@ -120,8 +120,8 @@ def read_meta(profile: PageProfile, meta: dict[str, list[str]]) -> None:
         profile.same_as.append(f"https://x.com/{creator[1:]}")
 
 
-def read_hcard(profile: PageProfile, markup: str, url: str) -> None:
-    cards = hcards(markup, url)
+def read_hcard(profile: PageProfile, doc: Any, url: str) -> None:
+    cards = hcards(doc, url)
     card = next((c for c in cards if any(_same_page(u, url) for u in c.get("url", [])
                                         if isinstance(u, str))), cards[0] if cards else None)
     if not card:
@@ -149,7 +149,7 @@ def read_page(markup: str, url: str) -> PageProfile:
     soup = parse_html(markup)
     profile = PageProfile()
     read_jsonld(profile, json_ld_objects(soup), url)
-    read_hcard(profile, markup, url)
+    read_hcard(profile, soup, url)
     read_meta(profile, meta_tags(soup))
     profile.set("name", page_title(soup), "<title>")
     profile.rel_me = rel_me_links(soup, url)
