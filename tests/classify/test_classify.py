@@ -175,3 +175,14 @@ def test_training_script_reproduces_the_committed_weights() -> None:
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "weights reproduce" in run.stderr
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Husband to Marco, dad to a very loud beagle", "sexuality"),
+    ("Wife to Claire, mum to Otto and Freya", "sexuality"),
+    ("Ehefrau von Anna und Mama von zwei Jungs", "sexuality"),
+    ("Wife of Daniel, mum of two, runner", None),  # a wife whose spouse is a man
+    ("Husband to a wonderful woman and dad of three", None),
+])
+def test_name_frames_reveal_a_same_sex_couple_only_when_the_names_do(text, category) -> None:
+    assert classify_text(text).sensitive_category == category

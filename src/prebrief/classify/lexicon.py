@@ -85,7 +85,24 @@ def all_terms() -> TermMatcher:
     terms: list[tuple[str, Any]] = [
         (t, category) for category, spec in data["categories"].items()
         for key, val in spec.items() if key.startswith("terms_") for t in val]
+    terms += [(t, category) for category, spec in data["categories"].items()
+              for key, val in spec.items() if key.startswith("frames_")
+              for t in expand_frames(val)]
     return TermMatcher([*terms, *cue_terms()])
+
+
+def expand_frames(frames: list[str]) -> list[str]:
+    """Each frame once per given name of data/names.toml: "husband to {male}" ->
+    "husband to marco", ... (a frame without a placeholder is kept as it is)."""
+    names = load_toml("names.toml")
+    out = []
+    for frame in frames:
+        slots = [k for k in names if "{" + k + "}" in frame]
+        if not slots:
+            out.append(frame)
+        for slot in slots:
+            out.extend(frame.replace("{" + slot + "}", name) for name in names[slot])
+    return out
 
 
 def lexicon_matches(tokens: Tokens) -> tuple[list[Match], list[Match]]:
