@@ -10,16 +10,11 @@ trigger fired at all.
 from __future__ import annotations
 
 import re
-from re import _constants as sre_c  # noqa: PLC2701 - the stdlib's own regex parse tree
-from re import _parser as sre_parse  # noqa: PLC2701
-from typing import Any
 
+from prebrief.classify.regex_literals import MAX_STARTS, anchors, literal_starts, required
 from prebrief.classify.terms import Tokens
 
-_MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)
-_MAX_STARTS = 64  # literal starts worth looking for with str.find; more and the regex runs
 REACH = 8  # words a mask may start before the trigger it cancels ("the great depression")
-_ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 
 
 def term_regex(term: str) -> str:
@@ -41,123 +36,6 @@ def term_regex(term: str) -> str:
             body.append(re.escape(ch))
     pattern = (r"\w*" if lead else r"(?<!\w)") + "".join(body) + (r"\w*" if trail else r"(?!\w)")
     return f"(?-i:{pattern})" if case_sensitive else pattern
-
-
-def _literals(items: Any) -> tuple[set[str], bool]:
-    """Leading literal strings of a parsed sequence, and whether it was wholly literal."""
-    prefixes = {""}
-    for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue
-        if op is sre_c.LITERAL:
-            prefixes = {p + chr(av).lower() for p in prefixes}
-            continue
-        if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
-            choices = {chr(v).lower() for _, v in av}
-        elif op is sre_c.SUBPATTERN:
-            choices, complete = _literals(av[-1])
-            if not complete:
-                return {p + c for p in prefixes for c in choices}, False
-        elif op is sre_c.BRANCH:
-            choices, complete = set(), True
-            for branch in av[1]:
-                sub, whole = _literals(branch)
-                choices |= sub
-                complete = complete and whole
-            if not complete:
-                return {p + c for p in prefixes for c in choices}, False
-        else:
-            return prefixes, False
-        prefixes = {p + c for p in prefixes for c in choices}
-        if len(prefixes) > _MAX_ANCHORS:
-            return {""}, False
-    return prefixes, True
-
-
-_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)}
-
-
-def _starts(items: Any) -> tuple[set[str], bool]:
-    """Literal strings (lower case) every match of a parsed sequence starts with ("" among
-    them when a match may start with anything), and whether the sequence was wholly literal.
-
-    Like _literals, but also through repeats ("(?:anti-)?fraud" starts with "anti" or
-    "fraud"); only used to find where a pattern may match, never for anchors().
-    """
-    prefixes = {""}
-    for k, (op, av) in enumerate(items):
-        if op in _ZERO_WIDTH:
-            continue
-        if op is sre_c.LITERAL:
-            prefixes = {p + chr(av).lower() for p in prefixes}
-            continue
-        complete = True
-        if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
-            choices = {chr(v).lower() for _, v in av}
-        elif op is sre_c.SUBPATTERN:
-            choices, complete = _starts(av[-1])
-        elif op is sre_c.BRANCH:
-            choices = set()
-            for branch in av[1]:
-                sub, whole = _starts(branch)
-                choices |= sub
-                complete = complete and whole
-        elif op in _REPEATS:
-            choices, complete = _starts(av[2])[0], False
-            if av[0] == 0:  # optional: a match may start with what follows instead
-                choices |= _starts(items[k + 1:])[0]
-        else:
-            return prefixes, False
-        prefixes = {p + c for p in prefixes for c in choices}
-        if not complete:
-            return prefixes, False
-        if len(prefixes) > _MAX_STARTS:  # too many to look for: as good as unknown
-            return {""}, False
-    return prefixes, True
-
-
-def _required(items: Any) -> set[str] | None:
-    """Literal strings (lower case) at least one of which every match of a parsed sequence
-    contains, or None when none is known: of its mandatory parts, the one whose shortest
-    literal is longest. Lets a pattern be skipped, unrun, for a text holding none of them."""
-    best: set[str] | None = None
-    run = ""  # consecutive literal characters
-    for op, av in [*items, (None, None)]:
-        if op is sre_c.LITERAL:
-            run += chr(av).lower()
-            continue
-        found: set[str] | None = None
-        if op is sre_c.SUBPATTERN:
-            found = _required(av[-1])
-        elif op is sre_c.BRANCH:
-            branches = [_required(branch) for branch in av[1]]
-            if all(branches):
-                found = set().union(*branches)  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] >= 1:
-            found = _required(av[2])
-        elif op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
-            found = {chr(v).lower() for _, v in av}
-        for choice in ({run} if run else None, found):
-            if choice and (best is None or (min(map(len, choice)), -len(choice))
-                           > (min(map(len, best)), -len(best))):
-                best = choice
-        run = ""
-    return best
-
-
-def anchors(pattern: str) -> frozenset[str] | None:
-    """Words a match must start with (lower case), or None when it may start anywhere."""
-    return _anchors(_literals(sre_parse.parse(pattern, re.IGNORECASE))[0])
-
-
-def _anchors(prefixes: set[str]) -> frozenset[str] | None:
-    firsts = set()
-    for prefix in prefixes:
-        head = re.match(r"\w+", prefix)
-        if not head:
-            return None
-        firsts.add(head.group())
-    return frozenset(firsts)
 
 
 def anchor_index(sources: list[str]) -> list[list[str] | None]:
@@ -203,8 +81,8 @@ class MaskSet:
     def starts(self, i: int) -> tuple[str, ...] | None:
         """The literal starts of pattern i worth looking for with str.find, or None."""
         if i not in self._starts:
-            prefixes = _starts(sre_parse.parse(self._sources[i], re.IGNORECASE))[0]
-            usable = "" not in prefixes and len(prefixes) <= _MAX_STARTS and all(
+            prefixes = literal_starts(self._sources[i])
+            usable = "" not in prefixes and len(prefixes) <= MAX_STARTS and all(
                 p.isascii() for p in prefixes)
             self._starts[i] = tuple(sorted(prefixes)) if usable else None
         return self._starts[i]
@@ -212,7 +90,7 @@ class MaskSet:
     def required(self, i: int) -> tuple[str, ...] | None:
         """Literal strings one of which every match of pattern i contains, or None."""
         if i not in self._required:
-            found = _required(sre_parse.parse(self._sources[i], re.IGNORECASE))
+            found = required(self._sources[i])
             usable = found is not None and all(p.isascii() for p in found)
             self._required[i] = tuple(sorted(found)) if usable else None  # type: ignore[arg-type]
         return self._required[i]

@@ -1,0 +1,145 @@
+"""What every match of a regular expression must start with or contain, read off the
+stdlib's own parse tree of the pattern (case-insensitive, lower-cased).
+
+Masks use it to run a pattern only where it could match: by the words a match starts with
+(anchors), by the literal strings it starts with (str.find finds the places to try), and by
+literals every match contains (a text without any of them is skipped unrun).
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre_c  # noqa: PLC2701 - the stdlib's own regex parse tree
+from re import _parser as sre_parse  # noqa: PLC2701
+from typing import Any
+
+_MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)
+MAX_STARTS = 64  # literal starts worth looking for with str.find; more and the regex runs
+_ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
+
+
+def literal_starts(pattern: str) -> set[str]:
+    """The literal strings every match of pattern starts with ("" when unknown)."""
+    return _starts(sre_parse.parse(pattern, re.IGNORECASE))[0]
+
+
+def required(pattern: str) -> set[str] | None:
+    """Literal strings one of which every match of pattern contains, or None."""
+    return _required(sre_parse.parse(pattern, re.IGNORECASE))
+
+
+def _literals(items: Any) -> tuple[set[str], bool]:
+    """Leading literal strings of a parsed sequence, and whether it was wholly literal."""
+    prefixes = {""}
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_c.LITERAL:
+            prefixes = {p + chr(av).lower() for p in prefixes}
+            continue
+        if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            choices = {chr(v).lower() for _, v in av}
+        elif op is sre_c.SUBPATTERN:
+            choices, complete = _literals(av[-1])
+            if not complete:
+                return {p + c for p in prefixes for c in choices}, False
+        elif op is sre_c.BRANCH:
+            choices, complete = set(), True
+            for branch in av[1]:
+                sub, whole = _literals(branch)
+                choices |= sub
+                complete = complete and whole
+            if not complete:
+                return {p + c for p in prefixes for c in choices}, False
+        else:
+            return prefixes, False
+        prefixes = {p + c for p in prefixes for c in choices}
+        if len(prefixes) > _MAX_ANCHORS:
+            return {""}, False
+    return prefixes, True
+
+
+_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)}
+
+
+def _starts(items: Any) -> tuple[set[str], bool]:
+    """Literal strings (lower case) every match of a parsed sequence starts with ("" among
+    them when a match may start with anything), and whether the sequence was wholly literal.
+
+    Like _literals, but also through repeats ("(?:anti-)?fraud" starts with "anti" or
+    "fraud"); only used to find where a pattern may match, never for anchors().
+    """
+    prefixes = {""}
+    for k, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre_c.LITERAL:
+            prefixes = {p + chr(av).lower() for p in prefixes}
+            continue
+        complete = True
+        if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            choices = {chr(v).lower() for _, v in av}
+        elif op is sre_c.SUBPATTERN:
+            choices, complete = _starts(av[-1])
+        elif op is sre_c.BRANCH:
+            choices = set()
+            for branch in av[1]:
+                sub, whole = _starts(branch)
+                choices |= sub
+                complete = complete and whole
+        elif op in _REPEATS:
+            choices, complete = _starts(av[2])[0], False
+            if av[0] == 0:  # optional: a match may start with what follows instead
+                choices |= _starts(items[k + 1:])[0]
+        else:
+            return prefixes, False
+        prefixes = {p + c for p in prefixes for c in choices}
+        if not complete:
+            return prefixes, False
+        if len(prefixes) > MAX_STARTS:  # too many to look for: as good as unknown
+            return {""}, False
+    return prefixes, True
+
+
+def _required(items: Any) -> set[str] | None:
+    """Literal strings (lower case) at least one of which every match of a parsed sequence
+    contains, or None when none is known: of its mandatory parts, the one whose shortest
+    literal is longest. Lets a pattern be skipped, unrun, for a text holding none of them."""
+    best: set[str] | None = None
+    run = ""  # consecutive literal characters
+    for op, av in [*items, (None, None)]:
+        if op is sre_c.LITERAL:
+            run += chr(av).lower()
+            continue
+        found: set[str] | None = None
+        if op is sre_c.SUBPATTERN:
+            found = _required(av[-1])
+        elif op is sre_c.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                found = set().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(av[2])
+        elif op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            found = {chr(v).lower() for _, v in av}
+        for choice in ({run} if run else None, found):
+            if choice and (best is None or (min(map(len, choice)), -len(choice))
+                           > (min(map(len, best)), -len(best))):
+                best = choice
+        run = ""
+    return best
+
+
+def anchors(pattern: str) -> frozenset[str] | None:
+    """Words a match must start with (lower case), or None when it may start anywhere."""
+    return _anchors(_literals(sre_parse.parse(pattern, re.IGNORECASE))[0])
+
+
+def _anchors(prefixes: set[str]) -> frozenset[str] | None:
+    firsts = set()
+    for prefix in prefixes:
+        head = re.match(r"\w+", prefix)
+        if not head:
+            return None
+        firsts.add(head.group())
+    return frozenset(firsts)
