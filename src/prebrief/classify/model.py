@@ -27,17 +27,16 @@ Found = tuple[set[str], set[tuple[str, str]]]  # the weighted single words and p
 
 @dataclass(frozen=True)
 class SphereModel:
-    """Bias, the lexicon margin's coefficient, and one weight per word feature."""
+    """Bias, the lexicon margin's coefficient, and one weight per word feature, keyed for
+    lookups against a text's words in C-level set operations: single words a text can hold as
+    features (not one letter, not a number), and pairs."""
 
     bias: float
     lexicon: float
-    words: dict[str, float]
-    pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
-    # The same weights keyed for lookups against a text's words in C-level set operations:
-    # single words a text can hold as features (not one letter, not a number), and pairs.
     singles: dict[str, float] = field(default_factory=dict)
     pairs: dict[tuple[str, str], float] = field(default_factory=dict)
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
+    pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
                ) -> tuple[float, Found]:
@@ -111,10 +110,9 @@ def sphere_model() -> SphereModel | None:
     text = path.read_text("utf-8")
     data = json.loads(text)
     words = {k: float(v) for k, v in data["words"].items()}
-    heads = frozenset(k.split(" ", 1)[0] for k in words if " " in k)
     singles = {k: w for k, w in words.items() if " " not in k and _feature_words_of([k]) == [k]}
     pairs = {(a, b): w for k, w in words.items() if k.count(" ") == 1
              for a, b in [k.split(" ")]}
     context = {k: float(v) for k, v in data.get("context", {}).items()}
-    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, heads, singles, pairs,
-                       context)
+    return SphereModel(float(data["bias"]), float(data["lexicon"]), singles, pairs, context,
+                       frozenset(a for a, _ in pairs))
