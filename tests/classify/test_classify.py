@@ -186,3 +186,20 @@ def test_training_script_reproduces_the_committed_weights() -> None:
 ])
 def test_name_frames_reveal_a_same_sex_couple_only_when_the_names_do(text, category) -> None:
     assert classify_text(text).sensitive_category == category
+
+
+def test_reason_is_the_same_whatever_the_hash_seed() -> None:
+    """'bakery' and 'open' weigh the same: the reason must not list them in set order."""
+    import os
+    import subprocess
+    import sys
+
+    text = ("Mobile hairdresser covering the villages round Ludlow. Cuts, colours, and all the "
+            "gossip you can handle. | Bakery open since 4. Sold out of cardamom buns by 9. "
+            "Sorry to the gentleman who wept.")
+    code = ("from prebrief.classify import classify_text; "
+            f"print(classify_text({text!r}, kind='post', source='facebook').reason)")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}, check=True).stdout
+            for seed in range(6)}
+    assert len(outs) == 1, outs

@@ -86,8 +86,9 @@ class _Weighed:
         if not learned:
             return []
         sign = 1 if self.sphere == "professional" else -1
+        # Heaviest first; equal weights by name, not by set order (which the hash seed sets).
         return [f for f, _ in sorted((fw for fw in learned if sign * fw[1] >= STRONG),
-                                     key=lambda fw: -sign * fw[1])]
+                                     key=lambda fw: (-sign * fw[1], fw[0]))]
 
     def uninformative(self) -> bool:
         """Whether the reason would read "no strong cues" (nothing but the default)."""
