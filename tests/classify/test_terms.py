@@ -218,3 +218,16 @@ def test_mask_anchor_index_is_cached_and_a_bad_file_is_recomputed(tmp_path, monk
     monkeypatch.setattr(masks_module, "anchors", anchors)
     assert anchor_index(sources) == expected  # unreadable: analysed again and rewritten
     assert anchor_index(sources[:1]) == expected[:1]  # another list, another file
+
+
+def test_compiled_cache_works_without_a_writable_cache_directory(tmp_path, monkeypatch) -> None:
+    """A cache path that cannot be a directory (here: a file) only costs the recomputation."""
+    from prebrief.classify.compiled import cached_json
+
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", "utf-8")
+    monkeypatch.setenv("PREBRIEF_CACHE_DIR", str(blocker))
+    calls = []
+    assert cached_json("probe", "source", lambda: calls.append(1) or {"a": 1}) == {"a": 1}
+    assert cached_json("probe", "source", lambda: calls.append(1) or {"a": 1}) == {"a": 1}
+    assert calls == [1, 1]  # nothing could be stored, so both calls computed
