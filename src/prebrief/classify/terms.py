@@ -224,17 +224,10 @@ class _Index:
             entry = entry_of(seq[i])
             if entry.singles:
                 found += [(payload, i, i + 1) for payload in entry.singles]
-            if i + 1 == n:
-                continue
-            # The first word matched to be here, and a by_next term's second word is the key it
-            # was found under: only the words after those are left to check.
-            if entry.by_next:
-                for pieces, payload in entry.by_next.get(seq[i + 1], ()):
-                    if len(pieces) == 2 or _rest_matches(pieces, seq, i, 2):
-                        found.append((payload, i, i + len(pieces)))
-            for pieces, payload in entry.wild_next:
-                if _rest_matches(pieces, seq, i, 1):
-                    found.append((payload, i, i + len(pieces)))
+            if i + 1 < n and (entry.next or entry.wild):
+                longer = entry.longer(seq, i, n)
+                if longer:
+                    found += longer
         return found
 
 
@@ -244,28 +237,65 @@ def _rest_matches(pieces: tuple[Piece, ...], seq: list[str], at: int, done: int)
         pieces[k].matches(seq[at + k]) for k in range(done, len(pieces)))
 
 
-@dataclass(frozen=True)
 class _Entry:
-    """Terms starting at a token: one-word payloads, longer terms by their second word."""
+    """The terms starting at a token, as a trie over their following words: the payloads of
+    the terms that end here (at the first word: one-word terms), the exact next words they
+    continue with, and the terms whose next word is a prefix or suffix (checked word by word).
 
-    singles: tuple[P, ...] = ()
-    by_next: dict[str, list[tuple[tuple[Piece, ...], P]]] = field(default_factory=dict)
-    wild_next: tuple[tuple[tuple[Piece, ...], P], ...] = ()
+    Terms carry their rank in the order they were found for the token (exact next words
+    before wildcard ones), so matches of the same span come out in one order however deep in
+    the trie they were found (the cue that wins a tie must not depend on the trie's shape)."""
+
+    __slots__ = ("singles", "next", "wild", "_ends")
+
+    def __init__(self) -> None:
+        self._ends: list[tuple[int, P]] = []
+        self.singles: tuple[P, ...] = ()  # the one-word terms' payloads (the root's ends)
+        self.next: dict[str, _Entry] = {}
+        self.wild: list[tuple[int, tuple[Piece, ...], P]] = []
 
     @classmethod
     def of(cls, hits: list[tuple[tuple[Piece, ...], P]]) -> _Entry:
-        singles = tuple(payload for pieces, payload in hits if len(pieces) == 1)
-        by_next: dict[str, list[tuple[tuple[Piece, ...], P]]] = {}
-        wild = []
-        for pieces, payload in hits:
+        root = cls()
+        root.singles = tuple(payload for pieces, payload in hits if len(pieces) == 1)
+        wild_second = len(hits)
+        for rank, (pieces, payload) in enumerate(hits):
             if len(pieces) == 1:
                 continue
-            second = pieces[1]
-            if second.prefix or second.suffix:
-                wild.append((pieces, payload))
+            if pieces[1].prefix or pieces[1].suffix:
+                rank += wild_second
+            node, depth = root, 1
+            while depth < len(pieces) and not (pieces[depth].prefix or pieces[depth].suffix):
+                node = node.next.setdefault(pieces[depth].text, cls())
+                depth += 1
+            if depth == len(pieces):
+                node._ends.append((rank, payload))
             else:
-                by_next.setdefault(second.text, []).append((pieces, payload))
-        return cls(singles, by_next, tuple(wild))
+                node.wild.append((rank, pieces, payload))
+        return root
+
+    def longer(self, seq: list[str], at: int, n: int) -> list[Match]:
+        """Matches of two words or more starting at seq[at], which matched this entry."""
+        found: list[tuple[int, Match]] = []
+        node, depth = self, 1
+        while True:
+            for rank, pieces, payload in node.wild:
+                if _rest_matches(pieces, seq, at, depth):
+                    found.append((rank, (payload, at, at + len(pieces))))
+            if at + depth == n or not node.next:
+                break
+            node = node.next.get(seq[at + depth])  # type: ignore[assignment]
+            if node is None:
+                break
+            depth += 1
+            found += [(rank, (payload, at, at + depth)) for rank, payload in node._ends]
+        if len(found) > 1:
+            found.sort(key=_first)
+        return [match for _, match in found]
+
+
+def _first(ranked: tuple[int, Match]) -> int:
+    return ranked[0]
 
 
 class TermMatcher:
