@@ -54,6 +54,15 @@ _INDEX_VERSION = 1  # bump when anchors() changes what it returns
 # Characters that re.IGNORECASE equates with an ASCII letter although str.lower() does not
 # map them to it ("İ" also lowers to two characters, which the length check catches).
 _ODD_CASE = ("ı", "ſ")
+# Non-ASCII letters a literal may hold and still be looked for in text.lower(): for each,
+# re.IGNORECASE matches exactly the characters that lower() maps to it (none has one of re's
+# extra case equivalences, as "µ"/"μ" or "ı"/"i" have).
+_LATIN1_LOWER = frozenset("àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿß")
+
+
+def _findable(literal: str) -> bool:
+    """Whether literal (lower case) is found in text.lower() wherever re.IGNORECASE finds it."""
+    return literal.isascii() or all(c.isascii() or c in _LATIN1_LOWER for c in literal)
 
 
 class MaskSet:
@@ -72,7 +81,7 @@ class MaskSet:
             for head in heads or ():
                 self._by_anchor.setdefault(head, []).append(i)
         self._memo: dict[str, tuple[int, ...]] = {}
-        # Per pattern run so far: the literal strings (lower case, ASCII) every match starts
+        # Per pattern run so far: the literal strings (lower case, _findable) every match starts
         # with, and those one of which every match contains, or None; worked out on a
         # pattern's first run, as most never run at all.
         self._starts: dict[int, tuple[str, ...] | None] = {}
@@ -83,7 +92,7 @@ class MaskSet:
         if i not in self._starts:
             prefixes = literal_starts(self._sources[i])
             usable = "" not in prefixes and len(prefixes) <= MAX_STARTS and all(
-                p.isascii() for p in prefixes)
+                map(_findable, prefixes))
             self._starts[i] = tuple(sorted(prefixes)) if usable else None
         return self._starts[i]
 
@@ -91,7 +100,7 @@ class MaskSet:
         """Literal strings one of which every match of pattern i contains, or None."""
         if i not in self._required:
             found = required(self._sources[i])
-            usable = found is not None and all(p.isascii() for p in found)
+            usable = found is not None and all(map(_findable, found))
             self._required[i] = tuple(sorted(found)) if usable else None  # type: ignore[arg-type]
         return self._required[i]
 

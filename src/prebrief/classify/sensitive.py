@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon
 from prebrief.classify.terms import Tokens
 
 
-@dataclass(frozen=True)
-class SensitiveHit:
+class SensitiveHit(NamedTuple):
     """The category found and the words that triggered it."""
 
     category: str

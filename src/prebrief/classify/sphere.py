@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from prebrief.classify.lexicon import Cue, lexicon_matches, priors
 from prebrief.classify.terms import Tokens
 
 
-@dataclass(frozen=True)
-class SphereScore:
+class SphereScore(NamedTuple):  # a NamedTuple: built once per text, at half a dataclass's cost
     """Log-odds toward professional, the cues behind it and the prior applied."""
 
     margin: float
@@ -27,7 +26,7 @@ def find_cues(text: str | Tokens) -> list[Cue]:
         return [cue for cue, _, _ in matches]
     kept: list[Cue] = []
     reach = -1
-    for cue, _, last in sorted(matches, key=lambda m: (m[1], -m[2])):
+    for cue, _, last in matches:  # in text order, longer first (TermMatcher.find)
         if last <= reach:  # inside a longer cue: "proud dad" counts once, not twice
             continue
         kept.append(cue)
@@ -54,11 +53,15 @@ def score_sphere(text: str | Tokens, *, kind: str | None = None, source: str | N
     """Professional-minus-personal evidence for text; positive means professional."""
     cues = find_cues(text)
     prior, note = prior_for(kind, source)
-    settings = priors()["decision"]
-    margin = float(settings["bias"]) + prior + extra
+    margin = _bias() + prior + extra
     for cue in cues:
         margin += cue.weight if cue.sphere == "professional" else -cue.weight
     return SphereScore(margin, tuple(cues), prior, note)
+
+
+@cache
+def _bias() -> float:
+    return float(priors()["decision"]["bias"])
 
 
 def topic_for(cues: tuple[Cue, ...] | list[Cue], sphere: str) -> str | None:

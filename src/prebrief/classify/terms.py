@@ -311,28 +311,31 @@ class TermMatcher:
                 (self._cased if case_sensitive else self._folded).add(pieces, payload)
 
     def find(self, tokens: Tokens) -> list[Match]:
-        """All matches in a tokenised text, in text order."""
+        """All matches in a tokenised text, in text order: by first word, longer first."""
         found = self._folded.scan(tokens.folded, tokens.folded_set)
-        if not self._cased.empty():
-            if not (tokens.per_char and self._shadow.absent(tokens.folded_set)):
-                found += self._cased.scan(tokens.cased, set(tokens.cased))
-            if len(found) > 1:
-                found.sort(key=_text_order)
+        if not self._cased.empty() and not (
+                tokens.per_char and self._shadow.absent(tokens.folded_set)):
+            found += self._cased.scan(tokens.cased, set(tokens.cased))
+        if len(found) > 1:
+            found.sort(key=_text_order)  # stable: matches of one span keep their order
         return found
 
     @property
     def _shadow(self) -> _Index:
-        """The case-sensitive terms' first words lower-cased, to look for among the lower-cased
-        words: most texts hold none, and then need no case-sensitive scan. Sound where lower()
-        works per character (Tokens.per_char); a term needing "İ" or "Σ" can only match a text
-        holding it, which is then scanned as written."""
+        """One word of each case-sensitive term, lower-cased, to look for among the lower-cased
+        words: most texts hold none, and then need no case-sensitive scan. The word is the
+        term's longest whole word (the rarest, as a rule: "PI" rather than "naar" in "naar de
+        PI"), else its first piece. Sound where lower() works per character (Tokens.per_char):
+        a term matching the words as written matches each of its words lower-cased; a term
+        needing "İ" or "Σ" can only match a text holding it, which is then scanned as written."""
         if self._shadow_index is None:
             self._shadow_index = _Index()
             for table in (self._cased.exact, self._cased.prefix, self._cased.suffix):
                 for entries in table.values():
                     for pieces, payload in entries:
-                        head = pieces[0]
-                        lowered = Piece(head.text.lower(), head.prefix, head.suffix)
+                        whole = [p for p in pieces if not (p.prefix or p.suffix)]
+                        key = max(whole, key=lambda p: len(p.text)) if whole else pieces[0]
+                        lowered = Piece(key.text.lower(), key.prefix, key.suffix)
                         self._shadow_index.add((lowered,), payload)
         return self._shadow_index
 
