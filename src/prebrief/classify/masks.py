@@ -61,8 +61,12 @@ _LATIN1_LOWER = frozenset("àáâãäåæçèéêëìíîïðñòóôõöøùú�
 
 
 def _findable(literal: str) -> bool:
-    """Whether literal (lower case) is found in text.lower() wherever re.IGNORECASE finds it."""
-    return literal.isascii() or all(c.isascii() or c in _LATIN1_LOWER for c in literal)
+    """Whether literal (lower case) is found in text.lower() wherever re.IGNORECASE finds it:
+    ASCII, the Latin-1 letters above, and characters without case (quotes, dashes, bullets),
+    which match only themselves."""
+    return literal.isascii() or all(
+        c.isascii() or c in _LATIN1_LOWER or (not c.isalpha() and c.lower() == c == c.upper())
+        for c in literal)
 
 
 class MaskSet:

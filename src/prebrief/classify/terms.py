@@ -41,29 +41,38 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "cased", "folded", "folded_set", "_spans", "found", "_cuttable",
+    __slots__ = ("text", "_cased", "folded", "folded_set", "_spans", "found", "_cuttable",
                  "per_char")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cased = cased = words(text)
         # Apart from "İ" (two characters) and "Σ" (final or not, by what follows), lower() maps
-        # one character to one, word characters to word characters and others to others, so
-        # the lower-cased words are the words lower-cased, a part's words are a slice of these
-        # (Tokens.ranges), and a case-sensitive term can only match where its lower case does.
+        # one character to one, word characters to word characters and others to others
+        # (checked over every code point), so the words of the lower-cased text are the words
+        # lower-cased, a part's words are a slice of these (Tokens.ranges), and a
+        # case-sensitive term can only match where its lower case does.
         self.per_char = "İ" not in text and "Σ" not in text
-        if self.per_char:  # the words are joined, lowered and split again in three C calls
-            folded = " ".join(cased).lower().split(" ") if cased else []
+        self._cased: list[str] | None = None
+        if self.per_char:  # the words as written are only cut when a case-sensitive term asks
+            folded = words(text.lower())
             self._cuttable = True
         else:
+            self._cased = cased = words(text)
             folded = words(text.lower())
             self._cuttable = False
             if len(folded) != len(cased):  # lower() changed where words split ("İ")
                 folded = [w.lower() for w in cased]
         self.folded = folded
-        self.folded_set = set(self.folded)
+        self.folded_set = set(folded)
         self._spans: list[tuple[int, int]] | None = None
         self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
+
+    @property
+    def cased(self) -> list[str]:
+        """The words as written."""
+        if self._cased is None:
+            self._cased = words(self.text)
+        return self._cased
 
     @classmethod
     def part(cls, whole: Tokens, text: str, first: int, last: int) -> Tokens:
@@ -71,7 +80,7 @@ class Tokens:
         ranges()), sliced from whole's instead of cutting text again."""
         self = cls.__new__(cls)
         self.text = text
-        self.cased = whole.cased[first:last]
+        self._cased = None if whole._cased is None else whole._cased[first:last]
         self.folded = whole.folded[first:last]
         self.folded_set = set(self.folded)
         self._spans = None  # text may be parts joined by ", ": its spans are its own
