@@ -69,6 +69,9 @@ def _findable(literal: str) -> bool:
         for c in literal)
 
 
+_UNKNOWN = object()  # an analysis not made yet
+
+
 class MaskSet:
     """Mask patterns indexed by their first words; spans() runs only the ones that can match."""
 
@@ -85,28 +88,31 @@ class MaskSet:
             for head in heads or ():
                 self._by_anchor.setdefault(head, []).append(i)
         self._memo: dict[str, tuple[int, ...]] = {}
-        # Per pattern run so far: the literal strings (lower case, _findable) every match starts
-        # with, and those one of which every match contains, or None; worked out on a
-        # pattern's first run, as most never run at all.
-        self._starts: dict[int, tuple[str, ...] | None] = {}
-        self._required: dict[int, tuple[str, ...] | None] = {}
+        # Per pattern: the literal strings (lower case, _findable) one of which every match
+        # contains, and those every match starts with, or None where there are none to use;
+        # worked out the first time a pattern is a candidate (_UNKNOWN until then), as most
+        # never are in a given process.
+        self._required: list[tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
+        self._starts: list[tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
 
     def starts(self, i: int) -> tuple[str, ...] | None:
         """The literal starts of pattern i worth looking for with str.find, or None."""
-        if i not in self._starts:
+        found = self._starts[i]
+        if found is _UNKNOWN:
             prefixes = literal_starts(self._sources[i])
             usable = "" not in prefixes and len(prefixes) <= MAX_STARTS and all(
                 map(_findable, prefixes))
-            self._starts[i] = tuple(sorted(prefixes)) if usable else None
-        return self._starts[i]
+            found = self._starts[i] = tuple(sorted(prefixes)) if usable else None
+        return found  # type: ignore[return-value]
 
     def required(self, i: int) -> tuple[str, ...] | None:
         """Literal strings one of which every match of pattern i contains, or None."""
-        if i not in self._required:
-            found = required(self._sources[i])
-            usable = found is not None and all(map(_findable, found))
-            self._required[i] = tuple(sorted(found)) if usable else None  # type: ignore[arg-type]
-        return self._required[i]
+        found = self._required[i]
+        if found is _UNKNOWN:
+            literals = required(self._sources[i])
+            usable = literals is not None and all(map(_findable, literals))
+            found = self._required[i] = tuple(sorted(literals)) if usable else None  # type: ignore[arg-type]
+        return found  # type: ignore[return-value]
 
     def pattern(self, i: int) -> re.Pattern[str]:
         found = self._compiled[i]
@@ -141,10 +147,15 @@ class MaskSet:
         lowered = text.lower()
         aligned = len(lowered) == len(text) and not any(c in text for c in _ODD_CASE)
         out: list[tuple[int, int]] = []
+        known = self._required
         for i in sorted(todo):
-            required = self.required(i) if aligned else None
-            if required is not None and not any(map(lowered.__contains__, required)):
-                continue
+            if aligned:
+                literals = known[i]
+                if literals is _UNKNOWN:
+                    literals = self.required(i)
+                if literals is not None and not any(
+                        map(lowered.__contains__, literals)):  # type: ignore[arg-type]
+                    continue
             starts = self.starts(i) if aligned else None
             if starts is None:
                 out.extend(_finditer_before(self.pattern(i), text, until))
