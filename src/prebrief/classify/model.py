@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from prebrief.classify.lexicon import Cue
 
 WEIGHTS_FILE = "sphere_weights.json"
-Found = tuple[set[str], set[tuple[str, str]]]  # the weighted single words and pairs of a text
+Found = tuple[set[str], set[tuple[str, str]], set[str]]  # weighted words, pairs, prefixes
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class SphereModel:
     pairs: dict[tuple[str, str], float] = field(default_factory=dict)
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
     pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
+    prefixes: dict[str, float] = field(default_factory=dict)  # prefixes() -> weight
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
                ) -> tuple[float, Found]:
@@ -53,9 +54,12 @@ class SphereModel:
             found_pairs = pairs.keys() & zip(seq, seq[1:])
         # Singles, then pairs, summed one by one: the order the weights were always added in.
         words = sum(map(pairs.__getitem__, found_pairs), sum(map(singles.__getitem__, found)))
+        found_prefixes = self.prefixes.keys() & prefixes(tokens.folded_set)
+        words = sum(map(self.prefixes.__getitem__, found_prefixes), words)
         weights = self.context
         shift = sum(weights.get(f, 0.0) for f in context)
-        return self.bias + self.lexicon * lexicon_margin + shift + words, (found, found_pairs)
+        return (self.bias + self.lexicon * lexicon_margin + shift + words,
+                (found, found_pairs, found_prefixes))
 
     def contributions(self, found: Found, at_least: float = 0.0) -> list[tuple[str, float]]:
         """The features margin() found whose weight is at least at_least either way, named and
@@ -63,6 +67,7 @@ class SphereModel:
         singles, pairs = self.singles, self.pairs
         out = [(f, w) for f in found[0] if abs(w := singles[f]) >= at_least]
         out += [(f"{a} {b}", w) for a, b in found[1] if abs(w := pairs[a, b]) >= at_least]
+        out += [(f"{p}*", w) for p in found[2] if abs(w := self.prefixes[p]) >= at_least]
         return out
 
 
@@ -87,9 +92,21 @@ def _context(kind: str | None, source: str | None, category: str | None,
 
 
 def features(tokens: Tokens) -> set[str]:
-    """Words (two letters or more) and adjacent word pairs, lower case."""
+    """Words (two letters or more) and adjacent word pairs, lower case, and the prefixes of
+    long words written "prefix*" (the lexicon's syntax for a prefix)."""
     seq = _feature_words(tokens)
-    return {*seq, *(f"{a} {b}" for a, b in zip(seq, seq[1:]))}
+    return {*seq, *(f"{a} {b}" for a, b in zip(seq, seq[1:])),
+            *(f"{p}*" for p in prefixes(tokens.folded_set))}
+
+
+PREFIX_OF = 7  # words of this many letters or more also count by their first PREFIX letters,
+PREFIX = 5     # so inflections and compounds share a weight ("verhuisd", "verhuizing" -> "verhu")
+
+
+def prefixes(folded: Iterable[str]) -> set[str]:
+    """The prefix features of a text's lower-cased words: the first PREFIX letters of every
+    word of PREFIX_OF letters or more (letters only: not "covid19")."""
+    return {w[:PREFIX] for w in folded if len(w) >= PREFIX_OF and w.isalpha()}
 
 
 def _feature_words(tokens: Tokens) -> list[str]:
@@ -110,9 +127,11 @@ def sphere_model() -> SphereModel | None:
     text = path.read_text("utf-8")
     data = json.loads(text)
     words = {k: float(v) for k, v in data["words"].items()}
-    singles = {k: w for k, w in words.items() if " " not in k and _feature_words_of([k]) == [k]}
+    singles = {k: w for k, w in words.items()
+               if " " not in k and not k.endswith("*") and _feature_words_of([k]) == [k]}
+    prefix_weights = {k[:-1]: w for k, w in words.items() if k.endswith("*")}
     pairs = {(a, b): w for k, w in words.items() if k.count(" ") == 1
              for a, b in [k.split(" ")]}
     context = {k: float(v) for k, v in data.get("context", {}).items()}
     return SphereModel(float(data["bias"]), float(data["lexicon"]), singles, pairs, context,
-                       frozenset(a for a, _ in pairs))
+                       frozenset(a for a, _ in pairs), prefix_weights)
