@@ -38,6 +38,7 @@ class SphereModel:
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
     pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
     prefixes: dict[str, float] = field(default_factory=dict)  # prefixes() -> weight
+    _strong_memo: dict[float, tuple] = field(default_factory=dict, compare=False, repr=False)
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
                ) -> tuple[float, Found]:
@@ -64,11 +65,22 @@ class SphereModel:
     def contributions(self, found: Found, at_least: float = 0.0) -> list[tuple[str, float]]:
         """The features margin() found whose weight is at least at_least either way, named and
         weighed (a reason names the strong ones; most decisions need no names at all)."""
-        singles, pairs = self.singles, self.pairs
-        out = [(f, w) for f in found[0] if abs(w := singles[f]) >= at_least]
-        out += [(f"{a} {b}", w) for a, b in found[1] if abs(w := pairs[a, b]) >= at_least]
-        out += [(f"{p}*", w) for p in found[2] if abs(w := self.prefixes[p]) >= at_least]
+        singles, pairs, prefix_weights = self._strong(at_least)
+        out = [(f, singles[f]) for f in singles.keys() & found[0]]
+        out += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & found[1]]
+        out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
         return out
+
+    def _strong(self, at_least: float) -> tuple[dict[str, float], dict[tuple[str, str], float],
+                                                  dict[str, float]]:
+        """The single, pair and prefix weights of at least at_least either way (a few per
+        threshold, worked out once: a reason asks for the same one every time)."""
+        found = self._strong_memo.get(at_least)
+        if found is None:
+            found = self._strong_memo[at_least] = tuple(  # type: ignore[assignment]
+                {k: w for k, w in table.items() if abs(w) >= at_least}
+                for table in (self.singles, self.pairs, self.prefixes))
+        return found  # type: ignore[return-value]
 
 
 def context_features(kind: str | None, source: str | None, category: str | None,

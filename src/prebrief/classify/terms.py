@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 P = Any  # a match's payload: a category name, a Cue, ... (no Generic: it costs import time)
@@ -143,7 +144,11 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
     """(case_sensitive, spellings) of one term; a hyphen makes two spellings."""
     case_sensitive = term.startswith("cs:")
     core = term[3:] if case_sensitive else term.lower()
-    core = core.replace("’", "'").replace("'", "")
+    if "'" in core or "’" in core:
+        core = core.replace("’", "'").replace("'", "")
+    if "-" not in core and "*" not in core:  # plain words, most terms: one spelling
+        plain = tuple(map(_whole_word, core.split()))
+        return case_sensitive, [plain] if plain else []
     spellings = {tuple(core.replace("-", " ").split())}
     if "-" in core:
         spellings.add(tuple(core.replace("-", "").split()))  # "burn-out" also as "burnout"
@@ -159,6 +164,12 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
         if pieces:
             parsed.append(tuple(pieces))
     return case_sensitive, parsed
+
+
+@cache
+def _whole_word(text: str) -> Piece:
+    """The Piece for an exact word, one shared instance per word (terms repeat words)."""
+    return Piece(text)
 
 
 # A term found in a text: (payload, first word, end word exclusive). A plain tuple, because
