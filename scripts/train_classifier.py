@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from prebrief.classify.core import lexicon_evidence  # noqa: E402
 from prebrief.classify.model import WEIGHTS_FILE, context_features, features  # noqa: E402
-from prebrief.classify.terms import Tokens  # noqa: E402
+from prebrief.classify.tokens import Tokens  # noqa: E402
 
 DEV = sorted((ROOT / "tests" / "data" / "classifier").glob("dev*.jsonl"))
 OUT = ROOT / "src" / "prebrief" / "classify" / "data" / WEIGHTS_FILE

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prebrief.classify.masks import MaskSet, anchors
-from prebrief.classify.terms import TermMatcher, Tokens
+from prebrief.classify.terms import TermMatcher
+from prebrief.classify.tokens import Tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "classifier"
 

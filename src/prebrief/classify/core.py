@@ -12,7 +12,7 @@ from prebrief.classify.model import context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
 from prebrief.classify.split import split_parts
-from prebrief.classify.terms import Tokens
+from prebrief.classify.tokens import Tokens
 from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
 
 

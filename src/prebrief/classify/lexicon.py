@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from prebrief.classify.masks import LazyMasks
-from prebrief.classify.terms import Match, TermMatcher, Tokens
+from prebrief.classify.terms import Match, TermMatcher
+from prebrief.classify.tokens import Tokens
 
 
 DATA = Path(__file__).parent / "data"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from prebrief.classify.regex_literals import MAX_STARTS, anchors, literal_starts, required
-from prebrief.classify.terms import Tokens
+from prebrief.classify.tokens import Tokens
 
 REACH = 8  # words a mask may start before the trigger it cancels ("the great depression")
 

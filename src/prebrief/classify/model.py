@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from prebrief.classify.terms import Tokens
+from prebrief.classify.tokens import Tokens
 
 if TYPE_CHECKING:
     from prebrief.classify.lexicon import Cue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon
-from prebrief.classify.terms import Tokens
+from prebrief.classify.tokens import Tokens
 
 
 class SensitiveHit(NamedTuple):

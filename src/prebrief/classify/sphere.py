@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from prebrief.classify.lexicon import Cue, lexicon_matches, priors
-from prebrief.classify.terms import Tokens
+from prebrief.classify.tokens import Tokens
 
 
 class SphereScore(NamedTuple):  # a NamedTuple: built once per text, at half a dataclass's cost

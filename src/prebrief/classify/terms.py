@@ -18,108 +18,16 @@ per term, which is what makes thousands of terms cost microseconds.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from prebrief.classify.tokens import Tokens
+
 P = Any  # a match's payload: a category name, a Cue, ... (no Generic: it costs import time)
 
-_WORD = r"\w+(?:['’]\w+)*"  # "it's" is one word; apostrophes are then dropped from it
-_WORDS = re.compile(_WORD)
 _MEMO_LIMIT = 200_000  # distinct tokens remembered; a bound on memory, not a tuning knob
-
-
-def words(text: str) -> list[str]:
-    """The text's words as written (apostrophes inside a word dropped)."""
-    found = _WORDS.findall(text)
-    if "'" in text or "’" in text:
-        found = [w.replace("'", "").replace("’", "") for w in found]
-    return found
-
-
-class Tokens:
-    """A text cut into words once, as written and lower-cased, shared by every matcher."""
-
-    __slots__ = ("text", "_cased", "folded", "folded_set", "_spans", "found", "_cuttable",
-                 "per_char")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        # Apart from "İ" (two characters) and "Σ" (final or not, by what follows), lower() maps
-        # one character to one, word characters to word characters and others to others
-        # (checked over every code point), so the words of the lower-cased text are the words
-        # lower-cased, a part's words are a slice of these (Tokens.ranges), and a
-        # case-sensitive term can only match where its lower case does.
-        self.per_char = "İ" not in text and "Σ" not in text
-        self._cased: list[str] | None = None
-        if self.per_char:  # the words as written are only cut when a case-sensitive term asks
-            folded = words(text.lower())
-            self._cuttable = True
-        else:
-            self._cased = cased = words(text)
-            folded = words(text.lower())
-            self._cuttable = False
-            if len(folded) != len(cased):  # lower() changed where words split ("İ")
-                folded = [w.lower() for w in cased]
-        self.folded = folded
-        self.folded_set = set(folded)
-        self._spans: list[tuple[int, int]] | None = None
-        self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
-
-    @property
-    def cased(self) -> list[str]:
-        """The words as written."""
-        if self._cased is None:
-            self._cased = words(self.text)
-        return self._cased
-
-    @classmethod
-    def part(cls, whole: Tokens, text: str, first: int, last: int) -> Tokens:
-        """The tokens of text, whose words are exactly words [first, last) of whole (see
-        ranges()), sliced from whole's instead of cutting text again."""
-        self = cls.__new__(cls)
-        self.text = text
-        self._cased = None if whole._cased is None else whole._cased[first:last]
-        self.folded = whole.folded[first:last]
-        self.folded_set = set(self.folded)
-        self._spans = None  # text may be parts joined by ", ": its spans are its own
-        self.found = None
-        self._cuttable = self.per_char = True
-        return self
-
-    def span(self, first: int, last: int) -> tuple[int, int]:
-        """Character span of words [first, last), computed only when a match needs it."""
-        spans = self._spans or self._word_spans()
-        return spans[first][0], spans[last - 1][1]
-
-    def _word_spans(self) -> list[tuple[int, int]]:
-        self._spans = [m.span() for m in _WORDS.finditer(self.text)]
-        return self._spans
-
-    def ranges(self, parts: list[str]) -> list[tuple[int, int]] | None:
-        """Word ranges [first, last) of parts of this text given in text order, or None unless
-        every part's words are exactly this text's words between the part's edges."""
-        if not self._cuttable:
-            return None
-        spans = self._spans or self._word_spans()
-        ends = [b for _, b in spans]
-        out, pos, word = [], 0, 0
-        for part in parts:
-            start = self.text.find(part, pos)
-            if start < 0:
-                return None
-            pos = start + len(part)
-            while word < len(spans) and ends[word] <= start:
-                word += 1
-            first = word
-            while word < len(spans) and ends[word] <= pos:
-                word += 1
-            if word < len(spans) and spans[word][0] < pos or first < word and spans[first][0] < start:
-                return None  # a word crosses the part's edge: it is not made of whole words
-            out.append((first, word))
-        return out
 
 
 @dataclass(frozen=True)
