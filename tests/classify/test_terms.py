@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -232,3 +233,44 @@ def test_compiled_cache_works_without_a_writable_cache_directory(tmp_path, monke
     assert cached_json("probe", "source", lambda: calls.append(1) or {"a": 1}) == {"a": 1}
     assert cached_json("probe", "source", lambda: calls.append(1) or {"a": 1}) == {"a": 1}
     assert calls == [1, 1]  # nothing could be stored, so both calls computed
+
+
+def test_matches_of_one_span_come_out_in_one_order_whatever_the_term_order() -> None:
+    """Terms with an exact second word come before those with a wildcard one, each in the
+    order given, however deep the trie found them (the first cue of a span wins a tie)."""
+    terms = [("my dad*", "wild"), ("my dad", "exact"), ("my dad is", "three"),
+             ("my dad", "exact2")]
+    tokens = Tokens("So my dad is here")
+    assert [p for p, a, b in TermMatcher(terms).find(tokens)] == [
+        "three", "exact", "exact2", "wild"]  # text order: longer first, then the order above
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Ik heb in de PI gezeten", True),
+    ("ik heb in de pi gezeten", False),  # case-sensitive: the lower-case words do not match
+    ("in de PI gezeten? Nee", True),
+    ("in de PI zat ik niet", False),
+])
+def test_a_case_sensitive_term_is_found_whichever_of_its_words_keys_it(text, hit) -> None:
+    """The case-sensitive scan is keyed by the term's longest word ("gezeten"), not its first
+    ("in", in most Dutch texts): a text without that word is not scanned as written at all."""
+    assert bool(found(["cs:in de PI gezeten"], text)) is hit
+    matcher = TermMatcher([("cs:in de PI gezeten", 1)])
+    assert matcher._shadow.absent(Tokens(text).folded_set) is ("gezeten" not in text)
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Der BÜRGERMEISTER besuchte uns", True),  # upper-case umlaut: found via text.lower()
+    ("Der Bürgermeister besuchte uns", True),
+    ("Der Buergermeister besuchte uns", False),
+    ("„Bürgermeister“ besuchte uns", True),   # curly quotes have no case
+])
+def test_masks_with_non_ascii_literals_still_match_every_case(text, hit) -> None:
+    """A mask's required literals and starts may hold Latin-1 letters and uncased characters:
+    the pre-filter looks for them in text.lower() and must never skip a real match."""
+    masks = MaskSet(["re:(?:bürgermeister)\\s+besucht\\w*", "re:[„\"]bürgermeister[“\"]"])
+    spans = masks.spans(Tokens(text))
+    assert bool(spans) is hit
+    plain = [m for m in (re.compile(s, re.IGNORECASE) for s in masks._sources)
+             if m.search(text)]
+    assert bool(plain) is hit  # the same answer as running every pattern unfiltered
