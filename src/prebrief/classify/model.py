@@ -11,6 +11,8 @@ run never trains anything and a reviewer can read every weight.
 from __future__ import annotations
 
 import json
+from itertools import chain
+from math import fsum
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -53,10 +55,11 @@ class SphereModel:
         if not self.pair_heads.isdisjoint(tokens.folded_set):
             seq = _feature_words(tokens)
             found_pairs = pairs.keys() & zip(seq, seq[1:])
-        # Singles, then pairs, summed one by one: the order the weights were always added in.
-        words = sum(map(pairs.__getitem__, found_pairs), sum(map(singles.__getitem__, found)))
         found_prefixes = self.prefixes.keys() & prefixes(tokens.folded_set)
-        words = sum(map(self.prefixes.__getitem__, found_prefixes), words)
+        # fsum is exact, so the total does not depend on the sets' order (which the hash seed
+        # sets): the same text gets the same margin, to the last bit, in every process.
+        words = fsum(chain(map(singles.__getitem__, found), map(pairs.__getitem__, found_pairs),
+                           map(self.prefixes.__getitem__, found_prefixes)))
         weights = self.context
         shift = sum(weights.get(f, 0.0) for f in context)
         return (self.bias + self.lexicon * lexicon_margin + shift + words,
