@@ -159,9 +159,9 @@ def test_held_out_quality_does_not_regress(name: str) -> None:
 
     held = Path(__file__).resolve().parents[1] / "data" / "classifier" / name
     metrics = evaluate(read_examples(held))
-    assert metrics["macro_f1"] >= 0.89
-    assert metrics["sensitive_recall"] >= 0.90
-    assert metrics["false_sensitive_rate"] <= 0.07
+    assert metrics["macro_f1"] >= 0.90  # measured 0.913-0.946 per set
+    assert metrics["sensitive_recall"] >= 0.93  # measured 0.940-0.964 per set
+    assert metrics["false_sensitive_rate"] <= 0.05  # measured 2.3-4.7 % per set
 
 
 def test_training_script_reproduces_the_committed_weights() -> None:
