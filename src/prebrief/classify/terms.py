@@ -18,6 +18,7 @@ per term, which is what makes thousands of terms cost microseconds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -72,6 +73,9 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
         if pieces:
             parsed.append(tuple(pieces))
     return case_sensitive, parsed
+
+
+_SPECIAL = re.compile(r"^cs:|[*\-'’]")  # what makes a term more than plain words
 
 
 @cache
@@ -233,7 +237,14 @@ class TermMatcher:
         self._folded: _Index = _Index()
         self._cased: _Index = _Index()
         self._shadow_index: _Index | None = None
+        exact = self._folded.exact
         for term, payload in terms:
+            if _SPECIAL.search(term) is None:  # plain words, most terms: parse_term inlined
+                words_ = term.lower().split()
+                if words_:
+                    exact.setdefault(words_[0], []).append(
+                        (tuple(map(_whole_word, words_)), payload))
+                continue
             case_sensitive, spellings = parse_term(term)
             for pieces in spellings:
                 (self._cased if case_sensitive else self._folded).add(pieces, payload)
