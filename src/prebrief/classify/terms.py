@@ -53,11 +53,7 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
     """(case_sensitive, spellings) of one term; a hyphen makes two spellings."""
     case_sensitive = term.startswith("cs:")
     core = term[3:] if case_sensitive else term.lower()
-    if "'" in core or "’" in core:
-        core = core.replace("’", "'").replace("'", "")
-    if "-" not in core and "*" not in core:  # plain words, most terms: one spelling
-        plain = tuple(map(_whole_word, core.split()))
-        return case_sensitive, [plain] if plain else []
+    core = core.replace("’", "'").replace("'", "")
     spellings = {tuple(core.replace("-", " ").split())}
     if "-" in core:
         spellings.add(tuple(core.replace("-", "").split()))  # "burn-out" also as "burnout"
@@ -239,7 +235,8 @@ class TermMatcher:
         self._shadow_index: _Index | None = None
         exact = self._folded.exact
         for term, payload in terms:
-            if _SPECIAL.search(term) is None:  # plain words, most terms: parse_term inlined
+            if _SPECIAL.search(term) is None:  # plain words (most terms): what parse_term
+                # would return, one exact spelling, without its general cases
                 words_ = term.lower().split()
                 if words_:
                     exact.setdefault(words_[0], []).append(
