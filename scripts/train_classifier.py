@@ -6,8 +6,8 @@
 Only the development files tests/data/classifier/dev*.jsonl are read: the held-out sets
 (heldout*.jsonl) are for measuring, never for fitting. Logistic regression, full-batch
 gradient descent with L2 (bias and the lexicon's coefficient unpenalised). Features: the
-lexicon margin (cues and priors), the words and word pairs seen in at least MIN_COUNT dev
-items, and the context (kind, source, sensitive category, cue topics; see
+lexicon margin (cues and priors), the words, word pairs and long-word prefixes seen in at
+least MIN_COUNT dev items (prebrief.classify.model.features), and the context (kind, source, sensitive category, cue topics; see
 prebrief.classify.model.context_features), so training and the runtime share one definition.
 
 The L2 strength is chosen by leave-one-writer-out cross-validation: each dev file was written

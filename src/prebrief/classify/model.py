@@ -11,10 +11,10 @@ run never trains anything and a reviewer can read every weight.
 from __future__ import annotations
 
 import json
-from itertools import chain
-from math import fsum
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
+from math import fsum
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
