@@ -152,7 +152,9 @@ class _Index:
             entry = entry_of(seq[i])
             if entry.singles:
                 found += [(payload, i, i + 1) for payload in entry.singles]
-            if i + 1 < n and (entry.next or entry.wild):
+            # Most first words a longer term starts with are not followed by its next word:
+            # that is checked here, without the call (longer() would return nothing).
+            if i + 1 < n and (entry.wild or seq[i + 1] in entry.next):
                 longer = entry.longer(seq, i, n)
                 if longer:
                     found += longer
