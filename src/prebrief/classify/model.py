@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from math import fsum
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from prebrief.classify.lexicon import Cue
 
 WEIGHTS_FILE = "sphere_weights.json"
-Found = tuple[set[str], set[tuple[str, str]], set[str]]  # weighted words, pairs, prefixes
+_ZEROS = repeat(0.0)  # the default weight of a feature the model does not know
+Found = tuple[set[str], set[tuple[str, str]], set[str]]  # a text's words, pairs, prefixes
 
 
 @dataclass(frozen=True)
@@ -45,29 +46,32 @@ class SphereModel:
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
                ) -> tuple[float, Found]:
         """Log-odds toward professional (the lexicon margin, the context's weights and those of
-        the text's word features), and the weighted features found, for contributions().
+        the text's word features), and the text's candidate features, for contributions().
 
-        The same features as features(), found without building every word or pair: single
-        words by a set intersection, and pairs only in texts holding a pair's first word."""
-        singles, pairs = self.singles, self.pairs
-        found = singles.keys() & tokens.folded_set
-        found_pairs: set[tuple[str, str]] = set()
-        if not self.pair_heads.isdisjoint(tokens.folded_set):
+        The same features as features(), weighed without building every word or pair: each
+        distinct word, pair and prefix is looked up with a default of 0.0 in C-level maps (a
+        word without a weight adds nothing), and pairs only in texts holding a pair's first
+        word."""
+        folded = tokens.folded_set
+        parts = [map(self.singles.get, folded, _ZEROS)]
+        pairs: set[tuple[str, str]] = set()
+        if not self.pair_heads.isdisjoint(folded):
             seq = _feature_words(tokens)
-            found_pairs = pairs.keys() & zip(seq, seq[1:])
-        found_prefixes = self.prefixes.keys() & prefixes(tokens.folded_set)
+            pairs = set(zip(seq, seq[1:]))
+            parts.append(map(self.pairs.get, pairs, _ZEROS))
+        heads = prefixes(folded)
+        parts.append(map(self.prefixes.get, heads, _ZEROS))
         # fsum is exact, so the total does not depend on the sets' order (which the hash seed
         # sets): the same text gets the same margin, to the last bit, in every process.
-        words = fsum(chain(map(singles.__getitem__, found), map(pairs.__getitem__, found_pairs),
-                           map(self.prefixes.__getitem__, found_prefixes)))
-        weights = self.context
-        shift = sum(weights.get(f, 0.0) for f in context)
+        words = fsum(chain.from_iterable(parts))
+        shift = sum(map(self.context.get, context, _ZEROS))
         return (self.bias + self.lexicon * lexicon_margin + shift + words,
-                (found, found_pairs, found_prefixes))
+                (folded, pairs, heads))
 
     def contributions(self, found: Found, at_least: float = 0.0) -> list[tuple[str, float]]:
-        """The features margin() found whose weight is at least at_least either way, named and
-        weighed (a reason names the strong ones; most decisions need no names at all)."""
+        """The features among those margin() found whose weight is at least at_least either
+        way, named and weighed (a reason names the strong ones; most decisions need no names
+        at all)."""
         singles, pairs, prefix_weights = self._strong(at_least)
         out = [(f, singles[f]) for f in singles.keys() & found[0]]
         out += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & found[1]]
