@@ -92,7 +92,7 @@ class MaskSet:
         # contains, and those every match starts with, or None where there are none to use;
         # worked out the first time a pattern is a candidate (_UNKNOWN until then), as most
         # never are in a given process.
-        self._required: list[tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
+        self._required: list[str | tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
         self._starts: list[tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
 
     def starts(self, i: int) -> tuple[str, ...] | None:
@@ -105,13 +105,16 @@ class MaskSet:
             found = self._starts[i] = tuple(sorted(prefixes)) if usable else None
         return found  # type: ignore[return-value]
 
-    def required(self, i: int) -> tuple[str, ...] | None:
-        """Literal strings one of which every match of pattern i contains, or None."""
+    def required(self, i: int) -> str | tuple[str, ...] | None:
+        """Literal strings one of which every match of pattern i contains (one string where
+        there is only one), or None."""
         found = self._required[i]
         if found is _UNKNOWN:
             literals = required(self._sources[i])
             usable = literals is not None and all(map(_findable, literals))
-            found = self._required[i] = tuple(sorted(literals)) if usable else None  # type: ignore[arg-type]
+            found = None if not usable else (
+                next(iter(literals)) if len(literals) == 1 else tuple(sorted(literals)))  # type: ignore[arg-type]
+            self._required[i] = found
         return found  # type: ignore[return-value]
 
     def pattern(self, i: int) -> re.Pattern[str]:
@@ -145,15 +148,19 @@ class MaskSet:
         text = tokens.text
         until = len(text) if until is None else until
         lowered = text.lower()
-        aligned = len(lowered) == len(text) and not any(c in text for c in _ODD_CASE)
+        aligned = len(lowered) == len(text) and _ODD_CASE[0] not in text and (
+            _ODD_CASE[1] not in text)
         out: list[tuple[int, int]] = []
         known = self._required
-        for i in sorted(todo):
+        for i in todo:  # in any order: a caller only asks whether a span overlaps a trigger
             if aligned:
                 literals = known[i]
                 if literals is _UNKNOWN:
                     literals = self.required(i)
-                if literals is not None and not any(
+                if literals.__class__ is str:  # one literal (most masks): no any() needed
+                    if literals not in lowered:
+                        continue
+                elif literals is not None and not any(
                         map(lowered.__contains__, literals)):  # type: ignore[arg-type]
                     continue
             starts = self.starts(i) if aligned else None
