@@ -58,11 +58,16 @@ class _Weighed:
         self.hint = hint
         self._learned: list[tuple[str, float]] | None = None
 
-    def learned(self) -> list[tuple[str, float]]:
-        """The word features weighing at least STRONG either way, named only when asked."""
+    def _sign(self) -> int:
+        return 1 if self.sphere == "professional" else -1
+
+    def typical(self) -> list[tuple[str, float]]:
+        """The learned word features weighing at least STRONG toward the decided sphere (the
+        only ones a reason names), worked out only when asked."""
         if self._learned is None:
             model, found = sphere_model(), self._found
-            self._learned = model.contributions(found, STRONG) if model and found else []
+            self._learned = (model.contributions(found, STRONG, self._sign())
+                             if model and found else [])
         return self._learned
 
     @property
@@ -82,19 +87,19 @@ class _Weighed:
         return side
 
     def _typical_words(self) -> list[str]:
-        learned = self.learned()
-        if not learned:
+        typical = self.typical()
+        if not typical:
             return []
-        sign = 1 if self.sphere == "professional" else -1
+        if len(typical) == 1:
+            return [typical[0][0]]
+        sign = self._sign()
         # Heaviest first; equal weights by name, not by set order (which the hash seed sets).
-        return [f for f, _ in sorted((fw for fw in learned if sign * fw[1] >= STRONG),
-                                     key=lambda fw: (-sign * fw[1], fw[0]))]
+        return [f for f, _ in sorted(typical, key=lambda fw: (-sign * fw[1], fw[0]))]
 
     def uninformative(self) -> bool:
         """Whether the reason would read "no strong cues" (nothing but the default)."""
-        sign = 1 if self.sphere == "professional" else -1
         return not (self.hit or any(c.sphere == self.sphere for c in self.score.cues)
-                    or any(sign * w >= STRONG for _, w in self.learned()))
+                    or self.typical())
 
     def reason(self) -> str:
         parts = []

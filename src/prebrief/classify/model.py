@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 WEIGHTS_FILE = "sphere_weights.json"
 _ZEROS = repeat(0.0)  # the default weight of a feature the model does not know
-Found = tuple[set[str], set[tuple[str, str]], set[str]]  # a text's words, pairs, prefixes
+# A text's words, its weighted pairs, and its prefixes (see SphereModel.margin).
+Found = tuple[set[str], dict[tuple[str, str], float], set[str]]
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,9 @@ class SphereModel:
     singles: dict[str, float] = field(default_factory=dict)
     pairs: dict[tuple[str, str], float] = field(default_factory=dict)
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
-    pair_heads: frozenset[str] = frozenset()  # first words of weighted pairs
+    following: dict[str, dict[str, float]] = field(default_factory=dict)  # pairs by first word
     prefixes: dict[str, float] = field(default_factory=dict)  # prefixes() -> weight
-    _strong_memo: dict[float, tuple] = field(default_factory=dict, compare=False, repr=False)
+    _strong_memo: dict[tuple[float, int], tuple] = field(default_factory=dict, compare=False, repr=False)
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
                ) -> tuple[float, Found]:
@@ -49,16 +50,21 @@ class SphereModel:
         the text's word features), and the text's candidate features, for contributions().
 
         The same features as features(), weighed without building every word or pair: each
-        distinct word, pair and prefix is looked up with a default of 0.0 in C-level maps (a
-        word without a weight adds nothing), and pairs only in texts holding a pair's first
-        word."""
+        distinct word and prefix is looked up with a default of 0.0 in C-level maps (a word
+        without a weight adds nothing), and a pair only where its first word is a weighted
+        pair's first word."""
         folded = tokens.folded_set
-        parts = [map(self.singles.get, folded, _ZEROS)]
-        pairs: set[tuple[str, str]] = set()
-        if not self.pair_heads.isdisjoint(folded):
+        parts: list[Iterable[float]] = [map(self.singles.get, folded, _ZEROS)]
+        pairs: dict[tuple[str, str], float] = {}  # the weighted pairs found, each once
+        following = self.following
+        if not following.keys().isdisjoint(folded):
             seq = _feature_words(tokens)
-            pairs = set(zip(seq, seq[1:]))
-            parts.append(map(self.pairs.get, pairs, _ZEROS))
+            for i, then in enumerate(map(following.get, seq[:-1])):
+                if then is not None:
+                    weight = then.get(seq[i + 1])
+                    if weight is not None:
+                        pairs[seq[i], seq[i + 1]] = weight
+            parts.append(pairs.values())
         heads = prefixes(folded)
         parts.append(map(self.prefixes.get, heads, _ZEROS))
         # fsum is exact, so the total does not depend on the sets' order (which the hash seed
@@ -68,24 +74,30 @@ class SphereModel:
         return (self.bias + self.lexicon * lexicon_margin + shift + words,
                 (folded, pairs, heads))
 
-    def contributions(self, found: Found, at_least: float = 0.0) -> list[tuple[str, float]]:
+    def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0
+                      ) -> list[tuple[str, float]]:
         """The features among those margin() found whose weight is at least at_least either
-        way, named and weighed (a reason names the strong ones; most decisions need no names
-        at all)."""
-        singles, pairs, prefix_weights = self._strong(at_least)
+        way (only toward professional for sign 1, toward personal for sign -1), named and
+        weighed: a reason names the strong ones on its side, and most decisions need no names
+        at all."""
+        singles, pairs, prefix_weights = self._strong(at_least, sign)
         out = [(f, singles[f]) for f in singles.keys() & found[0]]
-        out += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & found[1]]
-        out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
+        if pairs and found[1]:
+            out += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & found[1]]
+        if found[2]:
+            out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
         return out
 
-    def _strong(self, at_least: float) -> tuple[dict[str, float], dict[tuple[str, str], float],
-                                                  dict[str, float]]:
-        """The single, pair and prefix weights of at least at_least either way (a few per
-        threshold, worked out once: a reason asks for the same one every time)."""
-        found = self._strong_memo.get(at_least)
+    def _strong(self, at_least: float, sign: int = 0
+                ) -> tuple[dict[str, float], dict[tuple[str, str], float], dict[str, float]]:
+        """The single, pair and prefix weights of at least at_least (either way for sign 0,
+        else toward its side): a few per threshold, worked out once (a reason asks for the
+        same ones every time)."""
+        found = self._strong_memo.get((at_least, sign))
         if found is None:
-            found = self._strong_memo[at_least] = tuple(  # type: ignore[assignment]
-                {k: w for k, w in table.items() if abs(w) >= at_least}
+            found = self._strong_memo[at_least, sign] = tuple(  # type: ignore[assignment]
+                {k: w for k, w in table.items()
+                 if (sign * w if sign else abs(w)) >= at_least}
                 for table in (self.singles, self.pairs, self.prefixes))
         return found  # type: ignore[return-value]
 
@@ -95,7 +107,7 @@ def context_features(kind: str | None, source: str | None, category: str | None,
     """The text's context as feature names: "kind:post", "source:linkedin", "sensitive:health"
     and one "topic:family" per distinct topic among the lexicon cues. The colon keeps them
     apart from words, which never contain one."""
-    return list(_context(kind, source, category, tuple(dict.fromkeys(c.topic for c in cues))))
+    return list(_context(kind, source, category, tuple({c.topic: 0 for c in cues})))
 
 
 @lru_cache(maxsize=4096)  # a run sees few kinds, sources and topic sets, again and again
@@ -152,5 +164,8 @@ def sphere_model() -> SphereModel | None:
     pairs = {(a, b): w for k, w in words.items() if k.count(" ") == 1
              for a, b in [k.split(" ")]}
     context = {k: float(v) for k, v in data.get("context", {}).items()}
+    following: dict[str, dict[str, float]] = {}
+    for (a, b), w in pairs.items():
+        following.setdefault(a, {})[b] = w
     return SphereModel(float(data["bias"]), float(data["lexicon"]), singles, pairs, context,
-                       frozenset(a for a, _ in pairs), prefix_weights)
+                       following, prefix_weights)
