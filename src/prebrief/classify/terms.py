@@ -150,8 +150,8 @@ class _Index:
         n = len(seq)
         for i in positions:
             entry = entry_of(seq[i])
-            if entry.singles:
-                found += [(payload, i, i + 1) for payload in entry.singles]
+            for payload in entry.singles:  # a plain loop: mostly one, and no list to build
+                found.append((payload, i, i + 1))
             # Most first words a longer term starts with are not followed by its next word:
             # that is checked here, without the call (longer() would return nothing).
             if i + 1 < n and (entry.wild or seq[i + 1] in entry.next):
