@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 from functools import cache
-from typing import Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal
 
 from prebrief.classify.lexicon import Cue, part_tokens, priors, sensitive_lexicon
 from prebrief.classify.model import context_features, sphere_model
@@ -15,6 +15,9 @@ from prebrief.classify.split import split_parts
 from prebrief.classify.tokens import Tokens
 from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
 
+if TYPE_CHECKING:
+    from prebrief.classify.writer import Writer
+
 
 def _quote(phrases: Iterable[str], limit: int = 3) -> str:
     chosen = list(dict.fromkeys(phrases))[:limit]
@@ -22,11 +25,12 @@ def _quote(phrases: Iterable[str], limit: int = 3) -> str:
 
 
 def lexicon_evidence(tokens: Tokens, kind: str | None, source: str | None,
-                     hint: str | None = None) -> tuple[SensitiveHit | None, SphereScore]:
+                     hint: str | None = None, writer: Writer | None = None
+                     ) -> tuple[SensitiveHit | None, SphereScore]:
     """The hand-written part of a decision: the sensitive hit, and the lexicon's sphere score
     (cues, priors, the category's bias). The learned weights are added on top of its margin,
     and scripts/train_classifier.py fits them to exactly this."""
-    hit = find_sensitive(tokens)
+    hit = find_sensitive(tokens, writer)
     extra = sensitive_lexicon().sphere_bias.get(hit.category, 0.0) if hit else 0.0
     if hint:
         extra += priors()["hint"].get(hint.lower(), 0.0)
@@ -44,8 +48,8 @@ class _Weighed:
     __slots__ = ("hit", "score", "sphere", "margin", "hint", "_found", "_learned")
 
     def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
-                 hint: str | None) -> None:
-        self.hit, self.score = hit, score = lexicon_evidence(tokens, kind, source, hint)
+                 hint: str | None, writer: Writer | None = None) -> None:
+        self.hit, self.score = hit, score = lexicon_evidence(tokens, kind, source, hint, writer)
         model = sphere_model()
         if model:
             category = hit.category if hit else None
@@ -106,6 +110,9 @@ class _Weighed:
         sphere, hit = self.sphere, self.hit
         if hit:
             parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
+            if hit.writer:  # a partner word that counts because of who wrote it
+                who = "a man" if hit.writer.gender == "male" else "a woman"
+                parts[-1] += f" (written by {who}, by the contact's {hit.writer.basis})"
         side, words = self._side_cues(), self._typical_words()
         if side:
             parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
@@ -131,20 +138,22 @@ MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line o
 
 
 def classify_text(text: str, *, kind: str | None = None, source: str | None = None,
-                  hint: str | None = None) -> Classification:
-    """Decide sphere, sensitive category, topic and confidence for one whole text."""
-    return _Weighed(Tokens(text), kind, source, hint).classification()
+                  hint: str | None = None, writer: Writer | None = None) -> Classification:
+    """Decide sphere, sensitive category, topic and confidence for one whole text (writer:
+    who wrote it, where known; see prebrief.classify.writer)."""
+    return _Weighed(Tokens(text), kind, source, hint, writer).classification()
 
 
 def classify_parts(text: str, *, kind: str | None = None, source: str | None = None,
-                   hint: str | None = None) -> list[tuple[str, Classification]]:
+                   hint: str | None = None, writer: Writer | None = None
+                   ) -> list[tuple[str, Classification]]:
     """Classify a text, split into parts where its parts land in different spheres.
 
     Parts without cues of their own join the part before them; adjacent parts with the
     same outcome are merged, so a line that does not need splitting comes back whole.
     """
     tokens = Tokens(text)
-    whole = _Weighed(tokens, kind, source, hint)
+    whole = _Weighed(tokens, kind, source, hint, writer)
     if not whole.mixed():  # one sphere's evidence only: its parts would all say the same
         return [(text, whole.classification())]
     pieces = split_parts(text) if len(text) <= MAX_SPLIT_CHARS else [text]
@@ -153,7 +162,7 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
     parts = _Parts(tokens, pieces)
     groups: list[tuple[list[int], _Weighed]] = []
     for i in range(len(pieces)):
-        piece = _Weighed(parts.tokens(i, i + 1), kind, source, hint)
+        piece = _Weighed(parts.tokens(i, i + 1), kind, source, hint, writer)
         if groups and (piece.uninformative() or _same(groups[-1][1], piece)):
             groups[-1][0].append(i)
         else:
@@ -162,7 +171,8 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
         return [(text, whole.classification())]
     return [(pieces[g[0]], w.classification()) if len(g) == 1 else
             (parts.text(g[0], g[-1] + 1),
-             _Weighed(parts.tokens(g[0], g[-1] + 1), kind, source, hint).classification())
+             _Weighed(parts.tokens(g[0], g[-1] + 1), kind, source, hint,
+                      writer).classification())
             for g, w in groups]
 
 
@@ -194,18 +204,19 @@ def _same(a: _Weighed, b: _Weighed) -> bool:
     return a.sphere == b.sphere and a.category == b.category
 
 
-def classify_facts(facts: Iterable[Fact]) -> list[Signal]:
-    """Classify facts into signals, splitting mixed facts; profile-record kinds are skipped."""
+def classify_facts(facts: Iterable[Fact], *, writer: Writer | None = None) -> list[Signal]:
+    """Classify facts into signals, splitting mixed facts; profile-record kinds are skipped.
+    writer: the contact who wrote them, where known (prebrief.classify.writer.writer_of)."""
     signals: list[Signal] = []
     for fact in facts:
         if fact.kind in PROFILE_KINDS or not fact.text.strip():
             continue
         if fact.kind in split_kinds():
             parts = classify_parts(fact.text, kind=fact.kind, source=fact.evidence.source,
-                                   hint=fact.topic_hint)
+                                   hint=fact.topic_hint, writer=writer)
         else:  # posts and fields are one statement each; only profile lines mix spheres
             parts = [(fact.text, _Weighed(Tokens(fact.text), fact.kind, fact.evidence.source,
-                                          fact.topic_hint).classification())]
+                                          fact.topic_hint, writer).classification())]
         for text, decision in parts:
             part_fact = fact if len(parts) == 1 else replace(fact, text=text)
             signals.append(Signal.from_fact(part_fact, decision))

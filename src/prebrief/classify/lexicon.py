@@ -92,6 +92,16 @@ def all_terms() -> TermMatcher:
     return TermMatcher([*terms, *cue_terms()])
 
 
+@cache
+def writer_terms(gender: str) -> TermMatcher:
+    """Triggers that hold only when the writer is of this gender ("my husband", written by a
+    man): the writer_<gender>_<lang> lists of sensitive.toml (payload: category name)."""
+    data = load_toml("sensitive.toml")
+    prefix = f"writer_{gender}_"
+    return TermMatcher([(t, category) for category, spec in data["categories"].items()
+                        for key, val in spec.items() if key.startswith(prefix) for t in val])
+
+
 def expand_frames(frames: list[str]) -> list[str]:
     """Each frame once per given name of data/names.toml: "husband to {male}" ->
     "husband to marco", ... (a frame without a placeholder is kept as it is)."""

@@ -92,7 +92,8 @@ class MaskSet:
         # contains, and those every match starts with, or None where there are none to use;
         # worked out the first time a pattern is a candidate (_UNKNOWN until then), as most
         # never are in a given process.
-        self._required: list[str | tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
+        self._required: list[str | tuple[str, ...] | None | object] = (
+            [_UNKNOWN] * len(self._sources))
         self._starts: list[tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
 
     def starts(self, i: int) -> tuple[str, ...] | None:
@@ -112,8 +113,8 @@ class MaskSet:
         if found is _UNKNOWN:
             literals = required(self._sources[i])
             usable = literals is not None and all(map(_findable, literals))
-            found = None if not usable else (
-                next(iter(literals)) if len(literals) == 1 else tuple(sorted(literals)))  # type: ignore[arg-type]
+            found = None if not usable else (  # type: ignore[arg-type]
+                next(iter(literals)) if len(literals) == 1 else tuple(sorted(literals)))
             self._required[i] = found
         return found  # type: ignore[return-value]
 

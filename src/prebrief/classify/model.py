@@ -42,7 +42,8 @@ class SphereModel:
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
     following: dict[str, dict[str, float]] = field(default_factory=dict)  # pairs by first word
     prefixes: dict[str, float] = field(default_factory=dict)  # prefixes() -> weight
-    _strong_memo: dict[tuple[float, int], tuple] = field(default_factory=dict, compare=False, repr=False)
+    _strong_memo: dict[tuple[float, int], tuple] = field(default_factory=dict, compare=False,
+                                                         repr=False)
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
                ) -> tuple[float, Found]:

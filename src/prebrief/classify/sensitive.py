@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon
+from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon, writer_terms
 from prebrief.classify.tokens import Tokens
+
+if TYPE_CHECKING:
+    from prebrief.classify.writer import Writer
 
 
 class SensitiveHit(NamedTuple):
@@ -13,34 +16,48 @@ class SensitiveHit(NamedTuple):
 
     category: str
     phrases: tuple[str, ...]
+    writer: Writer | None = None  # set when a phrase counts only because of who wrote it
 
 
-def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
+def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> SensitiveHit | None:
     """Return the dominant sensitive category in text, or None.
 
     Masks (professional contexts such as "cancer research", "Church Street", "anti-fraud team")
     cancel the triggers of their category they overlap, so a job title in a sensitive domain is
-    not a disclosure.
+    not a disclosure. A known writer adds the triggers that hold for their gender only ("my
+    husband", written by a man: prebrief.classify.writer).
     """
     lex = sensitive_lexicon()
     tokens = text if isinstance(text, Tokens) else Tokens(text)
     hits = lexicon_matches(tokens)[0]
+    own: set[tuple[str, int, int]] = set()  # (category, span) of the writer's triggers
+    if writer is not None:
+        by_writer = writer_terms(writer.gender).find(tokens)
+        if by_writer:
+            hits = sorted([*hits, *by_writer], key=lambda m: (m[1], -m[2]))
+            own = {(c, *tokens.span(first, last)) for c, first, last in by_writer}
     if not hits:
         return None
     by_category: dict[str, list[tuple[int, int]]] = {}  # category -> its triggers' word ranges
     for category, first, last in hits:
         by_category.setdefault(category, []).append((first, last))
     found: dict[str, list[str]] = {}
+    kept: dict[str, list[tuple[int, int]]] = {}  # category -> its triggers' character spans
     for category, ranges in by_category.items():
         places = [tokens.span(first, last) for first, last in ranges]
         masks = lex.masks.get(category)
         if masks:  # one mask pass per category, over the words around all its triggers
             masked = masks.spans(tokens, min(f for f, _ in ranges), max(la for _, la in ranges),
                                  until=max(b for _, b in places))
+            # A writer's partner word is exact ("my wife"): no context makes it innocent, and
+            # masks written for the words around other triggers ("proud of my") must not
+            # cancel it.
             places = [(a, b) for a, b in places
-                      if not any(m < b and a < n for m, n in masked)]
+                      if not any(m < b and a < n for m, n in masked)
+                      or own and (category, a, b) in own]
         if places:
             found[category] = [tokens.text[a:b].lower() for a, b in places]
+            kept[category] = places
     if not found:
         return None
     if len(found) == 1:
@@ -48,4 +65,7 @@ def find_sensitive(text: str | Tokens) -> SensitiveHit | None:
     else:  # most distinct phrases wins; ties go to the category listed first in the data file
         rank = {c: i for i, c in enumerate(lex.order)}
         category = max(found, key=lambda c: (len(set(found[c])), -rank[c]))
-    return SensitiveHit(category, tuple(dict.fromkeys(found[category])))
+    phrases = tuple(dict.fromkeys(found[category]))
+    if own and any((category, a, b) in own for a, b in kept[category]):
+        return SensitiveHit(category, phrases, writer)
+    return SensitiveHit(category, phrases)

@@ -40,16 +40,24 @@ def classify(
     source: Annotated[str | None, typer.Option(help="Source prior, e.g. linkedin.")] = None,
     kind: Annotated[str | None, typer.Option(help="Fact kind prior, e.g. headline.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print decisions as JSON.")] = False,
+    writer: Annotated[str | None, typer.Option(
+        help="The writer's gender (male or female), as a briefing reads it from the contact's "
+             "pronouns or given name: it decides what partner words reveal.")] = None,
 ) -> None:
     """Show the classifier's decision and reason for each text.
 
     Example: prebrief classify "Proud dad, CTO at Acme, opinions my own" --source linkedin
     """
     from prebrief.classify import classify_parts
+    from prebrief.classify.writer import Writer
 
+    if writer is not None and writer.lower() not in ("male", "female"):
+        raise UsageError(f"--writer {writer}: unknown",
+                         hint="Pass --writer male or --writer female.")
+    who = Writer(writer.lower(), "stated gender") if writer else None  # type: ignore[arg-type]
     results = []
     for text in texts:
-        parts = classify_parts(text, kind=kind, source=source)
+        parts = classify_parts(text, kind=kind, source=source, writer=who)
         results.append({"text": text, "parts": [{"text": p, **asdict(c)} for p, c in parts]})
     if as_json:
         typer.echo(json.dumps(results, indent=2, ensure_ascii=False))
