@@ -54,26 +54,9 @@ class SphereModel:
         distinct word and prefix is looked up with a default of 0.0 in C-level maps (a word
         without a weight adds nothing), and a pair only where its first word is a weighted
         pair's first word."""
-        folded = tokens.folded_set
-        parts: list[Iterable[float]] = [map(self.singles.get, folded, _ZEROS)]
-        pairs: dict[tuple[str, str], float] = {}  # the weighted pairs found, each once
-        following = self.following
-        if not following.keys().isdisjoint(folded):
-            seq = _feature_words(tokens)
-            for i, then in enumerate(map(following.get, seq[:-1])):
-                if then is not None:
-                    weight = then.get(seq[i + 1])
-                    if weight is not None:
-                        pairs[seq[i], seq[i + 1]] = weight
-            parts.append(pairs.values())
-        heads = prefixes(folded)
-        parts.append(map(self.prefixes.get, heads, _ZEROS))
-        # fsum is exact, so the total does not depend on the sets' order (which the hash seed
-        # sets): the same text gets the same margin, to the last bit, in every process.
-        words = fsum(chain.from_iterable(parts))
+        words, found = weigh(tokens, self.singles, self.following, self.prefixes)
         shift = sum(map(self.context.get, context, _ZEROS))
-        return (self.bias + self.lexicon * lexicon_margin + shift + words,
-                (folded, pairs, heads))
+        return self.bias + self.lexicon * lexicon_margin + shift + words, found
 
     def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0
                       ) -> list[tuple[str, float]]:
@@ -103,6 +86,47 @@ class SphereModel:
         return found  # type: ignore[return-value]
 
 
+def weigh(tokens: Tokens, singles: dict[str, float], following: dict[str, dict[str, float]],
+          prefix_weights: dict[str, float]) -> tuple[float, Found]:
+    """The summed weights of a text's word features (features(): words, adjacent pairs and
+    long-word prefixes), and the text's words, weighted pairs and prefixes.
+
+    Each distinct word and prefix is looked up with a default of 0.0 in C-level maps (a word
+    without a weight adds nothing), and a pair only where its first word starts a weighted
+    pair (following: first word -> second word -> weight)."""
+    folded = tokens.folded_set
+    parts: list[Iterable[float]] = [map(singles.get, folded, _ZEROS)]
+    pairs: dict[tuple[str, str], float] = {}  # the weighted pairs found, each once
+    seq, heads = _words_and_prefixes(tokens)
+    if not following.keys().isdisjoint(folded):
+        for i, then in enumerate(map(following.get, seq[:-1])):
+            if then is not None:
+                weight = then.get(seq[i + 1])
+                if weight is not None:
+                    pairs[seq[i], seq[i + 1]] = weight
+        parts.append(pairs.values())
+    parts.append(map(prefix_weights.get, heads, _ZEROS))
+    # fsum is exact, so the total does not depend on the sets' order (which the hash seed
+    # sets): the same text gets the same sum, to the last bit, in every process.
+    return fsum(chain.from_iterable(parts)), (folded, pairs, heads)
+
+
+def split_features(weights: dict[str, float]) -> tuple[dict[str, float],
+                                                      dict[str, dict[str, float]],
+                                                      dict[str, float]]:
+    """Feature weights keyed as features() names them ("word", "a b", "prefix*") split for
+    weigh(): single words a text can hold as features (not one letter, not a number), pairs
+    by their first word, and prefixes."""
+    singles = {k: w for k, w in weights.items()
+               if " " not in k and not k.endswith("*") and _feature_words_of([k]) == [k]}
+    following: dict[str, dict[str, float]] = {}
+    for k, w in weights.items():
+        if k.count(" ") == 1:
+            a, b = k.split(" ")
+            following.setdefault(a, {})[b] = w
+    return singles, following, {k[:-1]: w for k, w in weights.items() if k.endswith("*")}
+
+
 def context_features(kind: str | None, source: str | None, category: str | None,
                      cues: Iterable[Cue]) -> list[str]:
     """The text's context as feature names: "kind:post", "source:linkedin", "sensitive:health"
@@ -128,7 +152,7 @@ def features(tokens: Tokens) -> set[str]:
     long words written "prefix*" (the lexicon's syntax for a prefix)."""
     seq = _feature_words(tokens)
     return {*seq, *(f"{a} {b}" for a, b in zip(seq, seq[1:])),
-            *(f"{p}*" for p in prefixes(tokens.folded_set))}
+            *(f"{p}*" for p in _words_and_prefixes(tokens)[1])}
 
 
 PREFIX_OF = 7  # words of this many letters or more also count by their first PREFIX letters,
@@ -143,7 +167,15 @@ def prefixes(folded: Iterable[str]) -> set[str]:
 
 def _feature_words(tokens: Tokens) -> list[str]:
     """The words features are made of: lower case, two letters or more, not numbers."""
-    return _feature_words_of(tokens.folded)
+    return _words_and_prefixes(tokens)[0]
+
+
+def _words_and_prefixes(tokens: Tokens) -> tuple[list[str], set[str]]:
+    """_feature_words() and prefixes() of a text, worked out once for every model that
+    weighs it (kept on the Tokens)."""
+    if tokens.features is None:
+        tokens.features = (_feature_words_of(tokens.folded), prefixes(tokens.folded_set))
+    return tokens.features
 
 
 def _feature_words_of(folded: list[str]) -> list[str]:
@@ -159,14 +191,8 @@ def sphere_model() -> SphereModel | None:
     text = path.read_text("utf-8")
     data = json.loads(text)
     words = {k: float(v) for k, v in data["words"].items()}
-    singles = {k: w for k, w in words.items()
-               if " " not in k and not k.endswith("*") and _feature_words_of([k]) == [k]}
-    prefix_weights = {k[:-1]: w for k, w in words.items() if k.endswith("*")}
-    pairs = {(a, b): w for k, w in words.items() if k.count(" ") == 1
-             for a, b in [k.split(" ")]}
+    singles, following, prefix_weights = split_features(words)
+    pairs = {(a, b): w for a, then in following.items() for b, w in then.items()}
     context = {k: float(v) for k, v in data.get("context", {}).items()}
-    following: dict[str, dict[str, float]] = {}
-    for (a, b), w in pairs.items():
-        following.setdefault(a, {})[b] = w
     return SphereModel(float(data["bias"]), float(data["lexicon"]), singles, pairs, context,
                        following, prefix_weights)

@@ -21,7 +21,7 @@ class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
     __slots__ = ("text", "_cased", "folded", "folded_set", "_spans", "found", "_cuttable",
-                 "per_char")
+                 "per_char", "features")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -45,6 +45,7 @@ class Tokens:
         self.folded_set = set(folded)
         self._spans: list[tuple[int, int]] | None = None
         self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
+        self.features: Any = None  # the words models weigh, kept by prebrief.classify.model
 
     @property
     def cased(self) -> list[str]:
@@ -63,7 +64,7 @@ class Tokens:
         self.folded = whole.folded[first:last]
         self.folded_set = set(self.folded)
         self._spans = None  # text may be parts joined by ", ": its spans are its own
-        self.found = None
+        self.found = self.features = None
         self._cuttable = self.per_char = True
         return self
 
