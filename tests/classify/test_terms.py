@@ -92,10 +92,13 @@ def _items(name: str) -> list[dict]:
 def test_labelled_sets_are_large_distinct_and_cover_every_category() -> None:
     dev = [i for p in sorted(DATA.glob("dev*.jsonl")) for i in _items(p.name)]
     helds = [_items(p.name) for p in sorted(DATA.glob("heldout*.jsonl"))]
-    assert len(dev) >= 700 and all(len(h) >= 300 for h in helds) and helds
+    valid = [i for p in sorted(DATA.glob("valid*.jsonl")) for i in _items(p.name)]
+    assert len(dev) >= 700 and all(len(h) >= 300 for h in helds) and helds and valid
     tuned_on = {d["text"] for d in dev}
+    chosen_on = {v["text"] for v in valid}  # the learned model's threshold
+    assert not tuned_on & chosen_on
     for held in helds:
-        assert not tuned_on & {h["text"] for h in held}
+        assert not (tuned_on | chosen_on) & {h["text"] for h in held}
     held = [i for h in helds for i in h]  # NL/DE coverage over the held-out sets together
     for items in (dev, held, *helds):
         categories = {i["sensitive"] for i in items if i["sensitive"]}

@@ -7,7 +7,9 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Iterable, Literal
 
-from prebrief.classify.lexicon import Cue, part_tokens, priors, sensitive_lexicon
+from prebrief.classify.learned import sensitive_model
+from prebrief.classify.lexicon import (Cue, part_tokens, priors, sensitive_lexicon,
+                                       writer_categories)
 from prebrief.classify.model import context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
@@ -57,6 +59,13 @@ class _Weighed:
             self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
             self.margin, self._found = score.margin, None
+        if hit is None:  # the lexicons found nothing: a second, learned opinion
+            second = sensitive_model()
+            learned = second.hit(tokens) if second else None
+            # Some dev labels read "ten years with my husband" as a same-sex couple, knowing
+            # the writer the text does not name; a partner word counts only by who wrote it.
+            if learned and learned.category not in writer_categories(tokens):
+                self.hit = learned
         self.sphere: Literal["professional", "personal"] = (
             "professional" if self.margin >= 0 else "personal")
         self.hint = hint
@@ -108,7 +117,12 @@ class _Weighed:
     def reason(self) -> str:
         parts = []
         sphere, hit = self.sphere, self.hit
-        if hit:
+        if hit and hit.learned is not None:
+            words = (f"; words typical of {hit.category} disclosures: {_quote(hit.learned)}"
+                     if hit.learned else "")
+            parts.append(f"sensitive ({hit.category}): reads as a disclosure to the learned "
+                         f"model{words}")
+        elif hit:
             parts.append(f"sensitive ({hit.category}): mentions {_quote(hit.phrases)}")
             if hit.writer:  # a partner word that counts because of who wrote it
                 who = "a man" if hit.writer.gender == "male" else "a woman"

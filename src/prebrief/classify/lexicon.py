@@ -102,6 +102,13 @@ def writer_terms(gender: str) -> TermMatcher:
                         for key, val in spec.items() if key.startswith(prefix) for t in val])
 
 
+def writer_categories(tokens: Tokens) -> set[str]:
+    """The categories of the writer-dependent terms in a text, for either gender: words that
+    reveal something only given who wrote them ("my husband")."""
+    return {category for gender in ("male", "female")
+            for category, _, _ in writer_terms(gender).find(tokens)}
+
+
 def expand_frames(frames: list[str]) -> list[str]:
     """Each frame once per given name of data/names.toml: "husband to {male}" ->
     "husband to marco", ... (a frame without a placeholder is kept as it is)."""

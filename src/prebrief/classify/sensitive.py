@@ -17,6 +17,9 @@ class SensitiveHit(NamedTuple):
     category: str
     phrases: tuple[str, ...]
     writer: Writer | None = None  # set when a phrase counts only because of who wrote it
+    # Set when no phrase was found but the learned model reads a disclosure (prebrief.classify.
+    # learned): the words that weighed most toward it, if any weighed much.
+    learned: tuple[str, ...] | None = None
 
 
 def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> SensitiveHit | None:
