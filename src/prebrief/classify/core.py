@@ -47,7 +47,7 @@ class _Weighed:
     classify_parts weighs every piece of a line but returns few of them, so the wording (the
     reason string, the topic, a Classification) is only built for what is returned."""
 
-    __slots__ = ("hit", "score", "sphere", "margin", "hint", "_found", "_learned")
+    __slots__ = ("hit", "score", "sphere", "margin", "hint", "_found", "_typical")
 
     def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
                  hint: str | None, writer: Writer | None = None) -> None:
@@ -69,7 +69,7 @@ class _Weighed:
         self.sphere: Literal["professional", "personal"] = (
             "professional" if self.margin >= 0 else "personal")
         self.hint = hint
-        self._learned: list[tuple[str, float]] | None = None
+        self._typical: list[tuple[str, float]] | None = None
 
     def _sign(self) -> int:
         return 1 if self.sphere == "professional" else -1
@@ -77,11 +77,11 @@ class _Weighed:
     def typical(self) -> list[tuple[str, float]]:
         """The learned word features weighing at least STRONG toward the decided sphere (the
         only ones a reason names), worked out only when asked."""
-        if self._learned is None:
+        if self._typical is None:
             model, found = sphere_model(), self._found
-            self._learned = (model.contributions(found, STRONG, self._sign())
+            self._typical = (model.contributions(found, STRONG, self._sign())
                              if model and found else [])
-        return self._learned
+        return self._typical
 
     @property
     def category(self) -> str | None:
