@@ -21,10 +21,12 @@ def test_planning_a_run_does_not_import_the_html_parser():
 def test_warm_prepares_parser_classifier_and_templates():
     code = ("import sys; from prebrief.warm import warm; warm(['html', 'md', 'json']); "
             "from prebrief.classify.lexicon import all_terms; from prebrief.render import "
-            "environment; print(all_terms.cache_info().currsize, environment.cache_info()"
-            ".currsize, 'bs4' in sys.modules, 'lxml.etree' in sys.modules)")
+            "environment; from prebrief.classify.learned import sensitive_model; "
+            "print(all_terms.cache_info().currsize, environment.cache_info().currsize, "
+            "sensitive_model.cache_info().currsize, 'bs4' in sys.modules, "
+            "'lxml.etree' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["1", "2", "True", "True"]
+    assert out.stdout.split() == ["1", "2", "1", "True", "True"]
 
 
 def test_a_failing_warm_up_is_swallowed(monkeypatch):

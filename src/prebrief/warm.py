@@ -22,10 +22,11 @@ def warm(formats: Iterable[str] = ()) -> None:
     from prebrief.extract.html import parse_html
 
     parse_html("<html><head><title>warm</title></head></html>")
+    from prebrief.classify.learned import sensitive_model
     from prebrief.classify.lexicon import all_terms, priors, sensitive_lexicon
     from prebrief.classify.model import sphere_model
 
-    all_terms(), sensitive_lexicon(), priors(), sphere_model()
+    all_terms(), sensitive_lexicon(), priors(), sphere_model(), sensitive_model()
     from prebrief.render import TEMPLATES, environment
 
     for fmt in formats:
