@@ -216,3 +216,23 @@ def test_reason_is_the_same_whatever_the_hash_seed() -> None:
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}, check=True).stdout
             for seed in range(6)}
     assert len(outs) == 1, outs
+
+
+def test_a_language_file_adds_cues_to_the_main_files_topics(tmp_path, monkeypatch) -> None:
+    """data/topics_<lang>.toml adds terms to topics.toml's topics, taking their settings."""
+    import shutil
+
+    from prebrief.classify import lexicon
+
+    data = tmp_path / "data"
+    shutil.copytree(lexicon.DATA, data)
+    (data / "topics_xx.toml").write_text('[topics.family]\nterms = ["zorblat"]\n', "utf-8")
+    monkeypatch.setattr(lexicon, "DATA", data)
+    lexicon.load_toml.cache_clear()
+    try:
+        cues = {term: cue for term, cue in lexicon.cue_terms()}
+        assert cues["zorblat"].topic == "family" and cues["zorblat"].sphere == "personal"
+        assert cues["zorblat"].weight == lexicon.load_toml("topics.toml")["topics"]["family"].get(
+            "weight", 1.0)
+    finally:
+        lexicon.load_toml.cache_clear()

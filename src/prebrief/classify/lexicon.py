@@ -64,17 +64,25 @@ class Cue:
 
 
 def cue_terms() -> list[tuple[str, Cue]]:
-    """(term, Cue) for every cue of data/topics.toml."""
-    data = load_toml("topics.toml")
+    """(term, Cue) for every cue of data/topics.toml, then of each data/topics_<lang>.toml.
+
+    topics.toml defines the topics (sphere, weight, broad) and their terms; a language file
+    only adds terms to topics defined there ("[topics.family] terms = [...]"), so a language
+    is a data change of its own. Its terms come after the main file's, so where both name the
+    same words the main file's cue counts."""
+    main = load_toml("topics.toml")["topics"]
+    files = ["topics.toml", *sorted(p.name for p in DATA.glob("topics_*.toml"))]
     terms: list[tuple[str, Cue]] = []
-    for topic, spec in data["topics"].items():
-        for term in (t for key, val in spec.items() if key.startswith("terms") for t in val):
-            weight = float(spec.get("weight", 1.0))
-            head, _, tail = term.rpartition(":")
-            if head and tail.replace(".", "", 1).isdigit():  # "term:0.8" overrides the weight
-                term, weight = head, float(tail)
-            terms.append((term, Cue(term.strip("*"), topic, spec["sphere"], weight,
-                                    bool(spec.get("broad", False)))))
+    for name in files:
+        for topic, spec in load_toml(name)["topics"].items():
+            settings = main[topic]  # a language file naming an unknown topic is an error
+            for term in (t for key, val in spec.items() if key.startswith("terms") for t in val):
+                weight = float(settings.get("weight", 1.0))
+                head, _, tail = term.rpartition(":")
+                if head and tail.replace(".", "", 1).isdigit():  # "term:0.8" sets the weight
+                    term, weight = head, float(tail)
+                terms.append((term, Cue(term.strip("*"), topic, settings["sphere"], weight,
+                                        bool(settings.get("broad", False)))))
     return terms
 
 
