@@ -58,10 +58,10 @@ def test_the_reason_names_only_words_that_weigh_toward_a_disclosure() -> None:
     assert hit is not None and hit.learned
     for word in hit.learned:
         if word.endswith("*"):
-            weight = model.prefixes.get(word[:-1])
+            weight = model.gate.prefixes.get(word[:-1])
         elif " " in word:
             first, second = word.split(" ")
-            weight = model.following.get(first, {}).get(second)
+            weight = model.gate.following.get(first, {}).get(second)
         else:
-            weight = model.singles.get(word)
+            weight = model.gate.singles.get(word)
         assert weight is not None and weight >= 0.3, word

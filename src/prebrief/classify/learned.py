@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from prebrief.classify.model import features, split_features, weigh
+from prebrief.classify.model import Found, WordWeights, features
 from prebrief.classify.sensitive import SensitiveHit
 from prebrief.classify.tokens import Tokens
 
@@ -32,20 +32,18 @@ NAMED = 0.3  # a word weighing this much toward a disclosure is named in the rea
 
 @dataclass(frozen=True)
 class SensitiveModel:
-    """The gate's weights (split for model.weigh) and the categories' softmax weights."""
+    """The gate's weights and the categories' softmax weights."""
 
     bias: float
     cutoff: float  # the gate's log-odds at the threshold probability
-    singles: dict[str, float]
-    following: dict[str, dict[str, float]]
-    prefixes: dict[str, float]
+    gate: WordWeights
     categories: tuple[str, ...]
     category_bias: tuple[float, ...]
     category_words: dict[str, tuple[float, ...]]
 
     def hit(self, tokens: Tokens) -> SensitiveHit | None:
         """The category a text reads as disclosing, or None below the threshold."""
-        score, found = weigh(tokens, self.singles, self.following, self.prefixes)
+        score, found = self.gate.weigh(tokens)
         if self.bias + score < self.cutoff:
             return None
         totals = list(self.category_bias)
@@ -56,15 +54,11 @@ class SensitiveModel:
         category = self.categories[max(range(len(totals)), key=totals.__getitem__)]
         return SensitiveHit(category, (), learned=self._named(found))
 
-    def _named(self, found: tuple) -> tuple[str, ...]:
+    def _named(self, found: Found) -> tuple[str, ...]:
         """The text's features weighing NAMED or more toward a disclosure, heaviest first
         (equal weights by name, so the reason does not depend on set order)."""
-        words, pairs, heads = found
-        named = [(w, f) for f in words if (w := self.singles.get(f, 0.0)) >= NAMED]
-        named += [(w, f"{a} {b}") for (a, b), w in pairs.items() if w >= NAMED]
-        named += [(w, f"{p}*") for p in heads if (w := self.prefixes.get(p, 0.0)) >= NAMED]
-        named.sort(key=lambda wf: (-wf[0], wf[1]))
-        return tuple(f for _, f in named[:3])
+        named = sorted(self.gate.contributions(found, NAMED, 1), key=lambda fw: (-fw[1], fw[0]))
+        return tuple(f for f, _ in named[:3])
 
 
 @cache
@@ -76,7 +70,7 @@ def sensitive_model() -> SensitiveModel | None:
     data = json.loads(path.read_text("utf-8"))
     gate, cats = data["gate"], data["categories"]
     threshold = float(data["threshold"])
-    singles, following, prefixes = split_features({k: float(v) for k, v in gate["words"].items()})
-    return SensitiveModel(float(gate["bias"]), math.log(threshold / (1 - threshold)), singles,
-                          following, prefixes, tuple(cats["names"]), tuple(cats["bias"]),
+    return SensitiveModel(float(gate["bias"]), math.log(threshold / (1 - threshold)),
+                          WordWeights.of({k: float(v) for k, v in gate["words"].items()}),
+                          tuple(cats["names"]), tuple(cats["bias"]),
                           {k: tuple(v) for k, v in cats["words"].items()})

@@ -25,106 +25,107 @@ if TYPE_CHECKING:
 
 WEIGHTS_FILE = "sphere_weights.json"
 _ZEROS = repeat(0.0)  # the default weight of a feature the model does not know
-# A text's words, its weighted pairs, and its prefixes (see SphereModel.margin).
+# A text's words, its weighted pairs, and its prefixes (see WordWeights.weigh).
 Found = tuple[set[str], dict[tuple[str, str], float], set[str]]
 
 
 @dataclass(frozen=True)
+class WordWeights:
+    """One weight per word feature (features(): words, adjacent pairs, long-word prefixes),
+    keyed for C-level lookups against a text's words: single words a text can hold as
+    features (not one letter, not a number), pairs by their first word, and prefixes. Both
+    models weigh a text this way (this one, and prebrief.classify.learned)."""
+
+    singles: dict[str, float]
+    following: dict[str, dict[str, float]]  # first word -> second word -> weight
+    prefixes: dict[str, float]  # prefixes() -> weight
+    _strong_memo: dict[tuple[float, int], tuple[dict[str, float], dict[str, float]]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, weights: dict[str, float]) -> WordWeights:
+        """The weights keyed as features() names them ("word", "a b", "prefix*")."""
+        singles = {k: w for k, w in weights.items()
+                   if " " not in k and not k.endswith("*") and _feature_words_of([k]) == [k]}
+        following: dict[str, dict[str, float]] = {}
+        for k, w in weights.items():
+            if k.count(" ") == 1:
+                a, b = k.split(" ")
+                following.setdefault(a, {})[b] = w
+        return cls(singles, following, {k[:-1]: w for k, w in weights.items() if k.endswith("*")})
+
+    def weigh(self, tokens: Tokens) -> tuple[float, Found]:
+        """The summed weights of a text's word features, and the text's words, weighted pairs
+        and prefixes, for contributions().
+
+        The same features as features(), weighed without building every word or pair: each
+        distinct word and prefix is looked up with a default of 0.0 in C-level maps (a word
+        without a weight adds nothing), and a pair only where its first word starts a
+        weighted pair."""
+        folded, following = tokens.folded_set, self.following
+        parts: list[Iterable[float]] = [map(self.singles.get, folded, _ZEROS)]
+        pairs: dict[tuple[str, str], float] = {}  # the weighted pairs found, each once
+        seq, heads = _words_and_prefixes(tokens)
+        if not following.keys().isdisjoint(folded):
+            for i, then in enumerate(map(following.get, seq[:-1])):
+                if then is not None:
+                    weight = then.get(seq[i + 1])
+                    if weight is not None:
+                        pairs[seq[i], seq[i + 1]] = weight
+            parts.append(pairs.values())
+        parts.append(map(self.prefixes.get, heads, _ZEROS))
+        # fsum is exact, so the total does not depend on the sets' order (which the hash seed
+        # sets): the same text gets the same sum, to the last bit, in every process.
+        return fsum(chain.from_iterable(parts)), (folded, pairs, heads)
+
+    def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0
+                      ) -> list[tuple[str, float]]:
+        """The features among those weigh() found whose weight is at least at_least either
+        way (only toward its side for sign 1 or -1), named and weighed: a reason names the
+        strong ones, and most decisions need no names at all."""
+        singles, prefix_weights = self._strong(at_least, sign)
+        out = [(f, singles[f]) for f in singles.keys() & found[0]]
+        out += [(f"{a} {b}", w) for (a, b), w in found[1].items()  # weighed already
+                if (sign * w if sign else abs(w)) >= at_least]
+        if found[2]:
+            out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
+        return out
+
+    def _strong(self, at_least: float, sign: int) -> tuple[dict[str, float], dict[str, float]]:
+        """The single and prefix weights of at least at_least (either way for sign 0, else
+        toward its side): a few per threshold, worked out once (a reason asks for the same
+        ones every time)."""
+        found = self._strong_memo.get((at_least, sign))
+        if found is None:
+            found = self._strong_memo[at_least, sign] = (
+                {k: w for k, w in self.singles.items()
+                 if (sign * w if sign else abs(w)) >= at_least},
+                {k: w for k, w in self.prefixes.items()
+                 if (sign * w if sign else abs(w)) >= at_least})
+        return found
+
+
+@dataclass(frozen=True)
 class SphereModel:
-    """Bias, the lexicon margin's coefficient, and one weight per word feature, keyed for
-    lookups against a text's words in C-level set operations: single words a text can hold as
-    features (not one letter, not a number), and pairs."""
+    """Bias, the lexicon margin's coefficient, the word features' weights and the context's."""
 
     bias: float
     lexicon: float
-    singles: dict[str, float] = field(default_factory=dict)
-    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+    words: WordWeights
     context: dict[str, float] = field(default_factory=dict)  # context_features() -> weight
-    following: dict[str, dict[str, float]] = field(default_factory=dict)  # pairs by first word
-    prefixes: dict[str, float] = field(default_factory=dict)  # prefixes() -> weight
-    _strong_memo: dict[tuple[float, int], tuple] = field(default_factory=dict, compare=False,
-                                                         repr=False)
 
     def margin(self, tokens: Tokens, lexicon_margin: float, context: Iterable[str] = ()
                ) -> tuple[float, Found]:
         """Log-odds toward professional (the lexicon margin, the context's weights and those of
-        the text's word features), and the text's candidate features, for contributions().
-
-        The same features as features(), weighed without building every word or pair: each
-        distinct word and prefix is looked up with a default of 0.0 in C-level maps (a word
-        without a weight adds nothing), and a pair only where its first word is a weighted
-        pair's first word."""
-        words, found = weigh(tokens, self.singles, self.following, self.prefixes)
+        the text's word features), and the text's candidate features, for contributions()."""
+        words, found = self.words.weigh(tokens)
         shift = sum(map(self.context.get, context, _ZEROS))
         return self.bias + self.lexicon * lexicon_margin + shift + words, found
 
     def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0
                       ) -> list[tuple[str, float]]:
-        """The features among those margin() found whose weight is at least at_least either
-        way (only toward professional for sign 1, toward personal for sign -1), named and
-        weighed: a reason names the strong ones on its side, and most decisions need no names
-        at all."""
-        singles, pairs, prefix_weights = self._strong(at_least, sign)
-        out = [(f, singles[f]) for f in singles.keys() & found[0]]
-        if pairs and found[1]:
-            out += [(f"{a} {b}", pairs[a, b]) for a, b in pairs.keys() & found[1]]
-        if found[2]:
-            out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
-        return out
-
-    def _strong(self, at_least: float, sign: int = 0
-                ) -> tuple[dict[str, float], dict[tuple[str, str], float], dict[str, float]]:
-        """The single, pair and prefix weights of at least at_least (either way for sign 0,
-        else toward its side): a few per threshold, worked out once (a reason asks for the
-        same ones every time)."""
-        found = self._strong_memo.get((at_least, sign))
-        if found is None:
-            found = self._strong_memo[at_least, sign] = tuple(  # type: ignore[assignment]
-                {k: w for k, w in table.items()
-                 if (sign * w if sign else abs(w)) >= at_least}
-                for table in (self.singles, self.pairs, self.prefixes))
-        return found  # type: ignore[return-value]
-
-
-def weigh(tokens: Tokens, singles: dict[str, float], following: dict[str, dict[str, float]],
-          prefix_weights: dict[str, float]) -> tuple[float, Found]:
-    """The summed weights of a text's word features (features(): words, adjacent pairs and
-    long-word prefixes), and the text's words, weighted pairs and prefixes.
-
-    Each distinct word and prefix is looked up with a default of 0.0 in C-level maps (a word
-    without a weight adds nothing), and a pair only where its first word starts a weighted
-    pair (following: first word -> second word -> weight)."""
-    folded = tokens.folded_set
-    parts: list[Iterable[float]] = [map(singles.get, folded, _ZEROS)]
-    pairs: dict[tuple[str, str], float] = {}  # the weighted pairs found, each once
-    seq, heads = _words_and_prefixes(tokens)
-    if not following.keys().isdisjoint(folded):
-        for i, then in enumerate(map(following.get, seq[:-1])):
-            if then is not None:
-                weight = then.get(seq[i + 1])
-                if weight is not None:
-                    pairs[seq[i], seq[i + 1]] = weight
-        parts.append(pairs.values())
-    parts.append(map(prefix_weights.get, heads, _ZEROS))
-    # fsum is exact, so the total does not depend on the sets' order (which the hash seed
-    # sets): the same text gets the same sum, to the last bit, in every process.
-    return fsum(chain.from_iterable(parts)), (folded, pairs, heads)
-
-
-def split_features(weights: dict[str, float]) -> tuple[dict[str, float],
-                                                      dict[str, dict[str, float]],
-                                                      dict[str, float]]:
-    """Feature weights keyed as features() names them ("word", "a b", "prefix*") split for
-    weigh(): single words a text can hold as features (not one letter, not a number), pairs
-    by their first word, and prefixes."""
-    singles = {k: w for k, w in weights.items()
-               if " " not in k and not k.endswith("*") and _feature_words_of([k]) == [k]}
-    following: dict[str, dict[str, float]] = {}
-    for k, w in weights.items():
-        if k.count(" ") == 1:
-            a, b = k.split(" ")
-            following.setdefault(a, {})[b] = w
-    return singles, following, {k[:-1]: w for k, w in weights.items() if k.endswith("*")}
+        """WordWeights.contributions() of this model's word weights."""
+        return self.words.contributions(found, at_least, sign)
 
 
 def context_features(kind: str | None, source: str | None, category: str | None,
@@ -190,9 +191,6 @@ def sphere_model() -> SphereModel | None:
         return None
     text = path.read_text("utf-8")
     data = json.loads(text)
-    words = {k: float(v) for k, v in data["words"].items()}
-    singles, following, prefix_weights = split_features(words)
-    pairs = {(a, b): w for a, then in following.items() for b, w in then.items()}
+    words = WordWeights.of({k: float(v) for k, v in data["words"].items()})
     context = {k: float(v) for k, v in data.get("context", {}).items()}
-    return SphereModel(float(data["bias"]), float(data["lexicon"]), singles, pairs, context,
-                       following, prefix_weights)
+    return SphereModel(float(data["bias"]), float(data["lexicon"]), words, context)
