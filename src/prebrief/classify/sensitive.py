@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon, writer_terms
+from prebrief.classify.terms import text_order
 from prebrief.classify.tokens import Tokens
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
     if writer is not None:
         by_writer = writer_terms(writer.gender).find(tokens)
         if by_writer:
-            hits = sorted([*hits, *by_writer], key=lambda m: (m[1], -m[2]))
+            hits = sorted([*hits, *by_writer], key=text_order)
             own = {(c, *tokens.span(first, last)) for c, first, last in by_writer}
     if not hits:
         return None
@@ -45,7 +46,7 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
     for category, first, last in hits:
         by_category.setdefault(category, []).append((first, last))
     found: dict[str, list[str]] = {}
-    kept: dict[str, list[tuple[int, int]]] = {}  # category -> its triggers' character spans
+    written: set[str] = set()  # categories a writer's trigger survived in
     for category, ranges in by_category.items():
         places = [tokens.span(first, last) for first, last in ranges]
         masks = lex.masks.get(category)
@@ -60,7 +61,8 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
                       or own and (category, a, b) in own]
         if places:
             found[category] = [tokens.text[a:b].lower() for a, b in places]
-            kept[category] = places
+            if own and any((category, a, b) in own for a, b in places):
+                written.add(category)
     if not found:
         return None
     if len(found) == 1:
@@ -69,6 +71,4 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
         rank = {c: i for i, c in enumerate(lex.order)}
         category = max(found, key=lambda c: (len(set(found[c])), -rank[c]))
     phrases = tuple(dict.fromkeys(found[category]))
-    if own and any((category, a, b) in own for a, b in kept[category]):
-        return SensitiveHit(category, phrases, writer)
-    return SensitiveHit(category, phrases)
+    return SensitiveHit(category, phrases, writer if category in written else None)

@@ -255,7 +255,7 @@ class TermMatcher:
                 tokens.per_char and self._shadow.absent(tokens.folded_set)):
             found += self._cased.scan(tokens.cased, set(tokens.cased))
         if len(found) > 1:
-            found.sort(key=_text_order)  # stable: matches of one span keep their order
+            found.sort(key=text_order)  # stable: matches of one span keep their order
         return found
 
     @property
@@ -278,5 +278,6 @@ class TermMatcher:
         return self._shadow_index
 
 
-def _text_order(match: Match) -> tuple[int, int]:
+def text_order(match: Match) -> tuple[int, int]:
+    """The order find() returns matches in: by first word, longer first."""
     return match[1], -match[2]
