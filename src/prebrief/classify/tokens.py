@@ -20,8 +20,8 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "_cased", "folded", "folded_set", "_spans", "found", "_cuttable",
-                 "per_char", "features")
+    __slots__ = ("text", "_cased", "folded", "folded_set", "_spans", "found", "per_char",
+                 "features")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -31,14 +31,10 @@ class Tokens:
         # lower-cased, a part's words are a slice of these (Tokens.ranges), and a
         # case-sensitive term can only match where its lower case does.
         self.per_char = "İ" not in text and "Σ" not in text
-        self._cased: list[str] | None = None
-        if self.per_char:  # the words as written are only cut when a case-sensitive term asks
-            folded = words(text.lower())
-            self._cuttable = True
-        else:
+        self._cased: list[str] | None = None  # as written: cut when a case-sensitive term asks
+        folded = words(text.lower())
+        if not self.per_char:
             self._cased = cased = words(text)
-            folded = words(text.lower())
-            self._cuttable = False
             if len(folded) != len(cased):  # lower() changed where words split ("İ")
                 folded = [w.lower() for w in cased]
         self.folded = folded
@@ -65,7 +61,7 @@ class Tokens:
         self.folded_set = set(self.folded)
         self._spans = None  # text may be parts joined by ", ": its spans are its own
         self.found = self.features = None
-        self._cuttable = self.per_char = True
+        self.per_char = True
         return self
 
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -80,7 +76,7 @@ class Tokens:
     def ranges(self, parts: list[str]) -> list[tuple[int, int]] | None:
         """Word ranges [first, last) of parts of this text given in text order, or None unless
         every part's words are exactly this text's words between the part's edges."""
-        if not self._cuttable:
+        if not self.per_char:  # lower() may not keep this text's words one for one
             return None
         spans = self._spans or self._word_spans()
         ends = [b for _, b in spans]
@@ -95,7 +91,8 @@ class Tokens:
             first = word
             while word < len(spans) and ends[word] <= pos:
                 word += 1
-            if word < len(spans) and spans[word][0] < pos or first < word and spans[first][0] < start:
+            if (word < len(spans) and spans[word][0] < pos
+                    or first < word and spans[first][0] < start):
                 return None  # a word crosses the part's edge: it is not made of whole words
             out.append((first, word))
         return out
