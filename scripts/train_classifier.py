@@ -1,14 +1,18 @@
-"""Train the sphere model's weights on the development sets and write them as data.
+"""Train the classifier's weights on the development sets and write them as data.
 
-    python scripts/train_classifier.py            # writes src/prebrief/classify/data/sphere_weights.json
+    python scripts/train_classifier.py            # writes both weight files (below)
     python scripts/train_classifier.py --check    # exit 1 if the committed weights differ
+
+Both files go to src/prebrief/classify/data/: the sphere model's (prebrief.classify.model) and
+the learned sensitive second opinion's (prebrief.classify.learned, see fit_sensitive).
 
 Only the development files tests/data/classifier/dev*.jsonl are read: the validation sets
 (valid*.jsonl, new writers) chose the learned sensitive model's threshold, and the held-out
-sets (heldout*.jsonl) are for measuring; neither is ever fitted. Logistic regression, full-batch
-gradient descent with L2 (bias and the lexicon's coefficient unpenalised). Features: the
-lexicon margin (cues and priors), the words, word pairs and long-word prefixes seen in at
-least MIN_COUNT dev items (prebrief.classify.model.features), and the context (kind, source, sensitive category, cue topics; see
+sets (heldout*.jsonl) are for measuring; neither is ever fitted. The sphere model: logistic
+regression, full-batch gradient descent with L2 (bias and the lexicon's coefficient
+unpenalised). Features: the lexicon margin (cues and priors), the words, word pairs and
+long-word prefixes seen in at least MIN_COUNT dev items (prebrief.classify.model.features), and
+the context (kind, source, sensitive category, cue topics; see
 prebrief.classify.model.context_features), so training and the runtime share one definition.
 
 The L2 strength is chosen by leave-one-writer-out cross-validation: each dev file was written
@@ -23,6 +27,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -55,7 +60,7 @@ SENSITIVE_EPOCHS = 300
 SENSITIVE_RATE = 1.0
 THRESHOLD = 0.7  # the gate's probability at which an unflagged text is called a disclosure
 # Weights smaller than these are left out of the committed file: it shrinks from 1.7 MB to
-# 0.7 MB (loading it from ~110 to ~30 ms) and the decisions on dev26-28 stay the same.
+# 0.7 MB (loading it from ~110 to ~30 ms) and the decisions on the validation sets stay the same.
 KEEP_GATE = 0.02
 KEEP_CATEGORY = 0.05
 
@@ -83,19 +88,24 @@ def examples() -> tuple[list[Row], list[Labelled]]:
     return rows, labelled
 
 
-def vocabulary(rows: list[Row]) -> list[str]:
-    counts = Counter(f for _, feats, _, _ in rows for f in feats)
+def vocabulary(feature_sets: Iterable[frozenset[str]]) -> list[str]:
+    """The features of at least MIN_COUNT items, sorted."""
+    counts = Counter(f for feats in feature_sets for f in feats)
     return sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+
+
+def _design(feats: list[frozenset[str]], vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) index arrays of a sparse binary design matrix."""
+    index = {f: j for j, f in enumerate(vocab)}
+    pairs = [(i, index[f]) for i, fs in enumerate(feats) for f in sorted(fs) if f in index]
+    return (np.array([i for i, _ in pairs], dtype=np.int64),
+            np.array([j for _, j in pairs], dtype=np.int64))
 
 
 def fit(rows: list[Row], vocab: list[str], l2: float) -> tuple[float, float, dict[str, float]]:
     """Gradient descent on the mean log-loss plus l2 * |w|^2, over a sparse design matrix held
     as (row, column) index arrays."""
-    index = {f: j for j, f in enumerate(vocab)}
-    pairs = [(i, index[f]) for i, (_, feats, _, _) in enumerate(rows) for f in sorted(feats)
-             if f in index]
-    r = np.array([i for i, _ in pairs], dtype=np.int64)
-    c = np.array([j for _, j in pairs], dtype=np.int64)
+    r, c = _design([feats for _, feats, _, _ in rows], vocab)
     lex = np.array([row[0] for row in rows])
     y = np.array([row[2] for row in rows], dtype=float)
     n, m = len(rows), len(vocab)
@@ -135,24 +145,15 @@ def leave_one_writer_out(rows: list[Row], l2: float) -> list[float]:
     for writer in sorted({row[3] for row in rows}):
         train = [row for row in rows if row[3] != writer]
         test = [row for row in rows if row[3] == writer]
-        scores.append(macro_f1(test, fit(train, vocabulary(train), l2)))
+        scores.append(macro_f1(test, fit(train, vocabulary(row[1] for row in train), l2)))
     return scores
-
-
-def _design(feats: list[frozenset[str]], vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(row, column) index arrays of a sparse binary design matrix."""
-    index = {f: j for j, f in enumerate(vocab)}
-    pairs = [(i, index[f]) for i, fs in enumerate(feats) for f in sorted(fs) if f in index]
-    return (np.array([i for i, _ in pairs], dtype=np.int64),
-            np.array([j for _, j in pairs], dtype=np.int64))
 
 
 def fit_sensitive(labelled: list[Labelled]) -> dict:
     """The gate (log-odds that a text is a disclosure) and the per-category softmax (fitted on
     the disclosures only), by gradient descent with L2, as data for data/sensitive_weights.json."""
     feats = [fs for fs, _ in labelled]
-    counts = Counter(f for fs in feats for f in fs)
-    vocab = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    vocab = vocabulary(feats)
     r, c = _design(feats, vocab)
     n, m = len(feats), len(vocab)
     y = np.array([cat is not None for _, cat in labelled], dtype=float)
@@ -165,8 +166,7 @@ def fit_sensitive(labelled: list[Labelled]) -> dict:
                                + 2 * SENSITIVE_L2 * w)
     disclosed = [(fs, cat) for fs, cat in labelled if cat is not None]
     dfeats = [fs for fs, _ in disclosed]
-    dcounts = Counter(f for fs in dfeats for f in fs)
-    dvocab = sorted(f for f, k in dcounts.items() if k >= MIN_COUNT)
+    dvocab = vocabulary(dfeats)
     dr, dc = _design(dfeats, dvocab)
     dn, dm, k = len(dfeats), len(dvocab), len(CATEGORIES)
     onehot = np.zeros((dn, k))
@@ -209,7 +209,7 @@ def main() -> int:
         per = " ".join(f"{s:.3f}" for s in cv[l2])
         print(f"l2={l2:<7} leave-one-writer-out macro-F1 {mean[l2]:.4f} ({per})"
               f"{'  <- chosen' if l2 == best else ''}", file=sys.stderr)
-    bias, lex_w, w = fit(rows, vocabulary(rows), best)
+    bias, lex_w, w = fit(rows, vocabulary(row[1] for row in rows), best)
     kept = {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= 0.005}
     data = {
         "about": "Sphere model weights (log-odds toward professional); made by "
