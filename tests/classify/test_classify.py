@@ -135,6 +135,15 @@ def test_cli_eval_json_keys(tmp_path) -> None:
     assert data["sensitive_recall"] == 1.0
 
 
+def test_cli_eval_reads_a_file_with_a_byte_order_mark(tmp_path) -> None:
+    f = tmp_path / "bom.jsonl"
+    f.write_bytes("\ufeff".encode() + b'{"text": "CTO at Acme", "label": "professional", '
+                  b'"sensitive": null}\r\n')
+    result = CliRunner().invoke(_app(), ["eval-classifier", str(f), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["per_class"]["professional"]["support"] == 1
+
+
 def test_cli_eval_bad_line_is_usage_error(tmp_path) -> None:
     f = tmp_path / "bad.jsonl"
     f.write_text('{"text": "x", "label": "maybe"}\n')

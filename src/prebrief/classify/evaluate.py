@@ -40,8 +40,9 @@ def parse_line(line: str, lineno: int) -> Example:
 
 
 def read_examples(path: Path) -> list[Example]:
-    """All examples in a JSONL file, skipping blank lines."""
-    lines = path.read_text("utf-8").splitlines()
+    """All examples in a JSONL file, skipping blank lines (a leading byte-order mark, as
+    Windows tools write, is not part of the first line)."""
+    lines = path.read_text("utf-8-sig").splitlines()
     return [parse_line(line, n) for n, line in enumerate(lines, 1) if line.strip()]
 
 
