@@ -1,7 +1,10 @@
-"""The learned second opinion: it adds a category where the lexicons find none, and nothing
-else (fictional texts only)."""
+"""The learned opinions on sensitive disclosures: the second reading adds a category where the
+lexicons find none, and the check sets a lexicon hit aside where it reads a work or figurative
+mention; neither moves the sphere (fictional texts only)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -38,17 +41,60 @@ def test_it_leaves_everyday_texts_alone(text: str) -> None:
     assert classify_text(text).sensitive_category is None
 
 
+# Lexicon hits that are a work topic, not a disclosure (no mask covers these phrasings).
+WORK_MENTIONS = [
+    ("New white paper: what the menopause guidance means for shift rosters in logistics",
+     "link", "website"),
+    ("Our new policy on religious holidays: swap a bank holiday for Eid, Diwali or Yom Kippur",
+     "post", "linkedin"),
+]
+DISCLOSURES = [
+    ("Back at work after chemo, grateful for this team", "post", "linkedin"),
+    ("Recovering from my knee surgery, slowly", "post", "facebook"),
+    ("Sunday mass with my grandmother, then pancakes", "post", "facebook"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), WORK_MENTIONS)
+def test_the_check_sets_aside_a_work_mention(text: str, kind: str, source: str) -> None:
+    hit = find_sensitive(text)
+    assert hit is not None  # else this test says nothing about the check
+    decision = classify_text(text, kind=kind, source=source)
+    assert decision.sensitive_category is None
+    assert "learned check reads" in decision.reason and hit.phrases[0] in decision.reason
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), DISCLOSURES)
+def test_the_check_keeps_disclosures(text: str, kind: str, source: str) -> None:
+    hit = find_sensitive(text)
+    assert hit is not None
+    assert classify_text(text, kind=kind, source=source).sensitive_category == hit.category
+
+
+def test_the_check_never_sets_aside_a_partner_word_its_writer_makes_sensitive(
+        monkeypatch) -> None:
+    from prebrief.classify.writer import Writer
+
+    model = sensitive_model()
+    assert model is not None and model.check is not None
+    # A check that sets every hit aside: only the writer's exact partner word survives it.
+    strict = replace(model, check=replace(model.check, below=1.01))
+    monkeypatch.setattr(core, "sensitive_model", lambda: strict)
+    text = "Ten years with my husband today"
+    assert classify_text(text, writer=Writer("male", "given name")).sensitive_category == (
+        "sexuality")
+    assert classify_text("Back at work after chemo").sensitive_category is None
+
+
 @pytest.mark.parametrize("text", [t for t, _ in MISSED] + PLAIN + [
-    "Back at work after chemo, grateful for this team",   # a lexicon hit
-    "Head of Diversity & Inclusion at Acme",
-])
-def test_it_never_moves_the_sphere_or_a_lexicon_hit(text: str, monkeypatch) -> None:
+    t for t, _, _ in WORK_MENTIONS + DISCLOSURES] + ["Head of Diversity & Inclusion at Acme"])
+def test_the_learned_opinions_never_move_the_sphere(text: str, monkeypatch) -> None:
     with_model = classify_text(text)
     monkeypatch.setattr(core, "sensitive_model", lambda: None)
     without = classify_text(text)
     assert (with_model.sphere, with_model.confidence) == (without.sphere, without.confidence)
-    if without.sensitive_category:  # the lexicons' verdict stands as it was
-        assert with_model == without
+    if with_model.sensitive_category and without.sensitive_category:
+        assert with_model == without  # a lexicon hit the check keeps stands as it was
 
 
 def test_the_reason_names_only_words_that_weigh_toward_a_disclosure() -> None:

@@ -8,8 +8,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterable, Literal
 
 from prebrief.classify.learned import sensitive_model
-from prebrief.classify.lexicon import (Cue, part_tokens, priors, sensitive_lexicon,
-                                       writer_categories)
+from prebrief.classify.lexicon import (Cue, lexicon_matches, part_tokens, priors,
+                                       sensitive_lexicon, writer_categories)
 from prebrief.classify.model import context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
@@ -47,7 +47,7 @@ class _Weighed:
     classify_parts weighs every piece of a line but returns few of them, so the wording (the
     reason string, the topic, a Classification) is only built for what is returned."""
 
-    __slots__ = ("hit", "score", "sphere", "margin", "hint", "_found", "_typical")
+    __slots__ = ("hit", "set_aside", "score", "sphere", "margin", "hint", "_found", "_typical")
 
     def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
                  hint: str | None, writer: Writer | None = None) -> None:
@@ -59,13 +59,20 @@ class _Weighed:
             self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
             self.margin, self._found = score.margin, None
+        # The learned opinions (prebrief.classify.learned) change the category only: a second
+        # reading where the lexicons found nothing, and a check on what they found.
+        self.set_aside: SensitiveHit | None = None  # a lexicon hit the check set aside
+        second = sensitive_model()
         if hit is None:  # the lexicons found nothing: a second, learned opinion
-            second = sensitive_model()
             learned = second.hit(tokens) if second else None
             # Some dev labels read "ten years with my husband" as a same-sex couple, knowing
             # the writer the text does not name; a partner word counts only by who wrote it.
             if learned and learned.category not in writer_categories(tokens):
                 self.hit = learned
+        elif second and second.check and hit.writer is None:  # a writer's partner word is exact
+            fired = {category for category, _, _ in lexicon_matches(tokens)[0]}
+            if second.check.sets_aside(tokens, kind, source, fired):
+                self.hit, self.set_aside = None, hit
         self.sphere: Literal["professional", "personal"] = (
             "professional" if self.margin >= 0 else "personal")
         self.hint = hint
@@ -127,6 +134,9 @@ class _Weighed:
             if hit.writer:  # a partner word that counts because of who wrote it
                 who = "a man" if hit.writer.gender == "male" else "a woman"
                 parts[-1] += f" (written by {who}, by the contact's {hit.writer.basis})"
+        elif self.set_aside:
+            parts.append(f"not sensitive: the learned check reads {_quote(self.set_aside.phrases)} "
+                         f"as a work or figurative mention, not a disclosure")
         side, words = self._side_cues(), self._typical_words()
         if side:
             parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")

@@ -9,8 +9,16 @@ softmax over the seven categories says which. Both are fitted by scripts/train_c
 on the development sets only and committed as data (data/sensitive_weights.json), so a
 reviewer can read every weight.
 
-It only ever adds a category: it never clears a lexicon hit, and it does not move the sphere
-decision (the sphere model was fitted to the lexicon's hits alone).
+The same file holds a third model, the check on the lexicons' own hits (Check): the lexicons
+name phrases, and a phrase such as "menopause" or "probation" is as often a work topic ("the new
+guidance on menopause at work") as a disclosure. Masks cancel the professional contexts someone
+foresaw; the check reads what is left, trained on every dev text where a trigger fired before
+masks (its words, kind, source and the categories that fired), and sets a hit aside only where
+it reads the text as more likely not a disclosure than one (below the committed probability,
+0.5).
+
+Neither learned opinion moves the sphere decision (the sphere model was fitted to the
+lexicon's hits alone); the gate only adds a category, and the check only sets one aside.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Iterable
 
 from prebrief.classify.model import Found, WordWeights, features
 from prebrief.classify.sensitive import SensitiveHit
@@ -28,6 +37,39 @@ from prebrief.classify.tokens import Tokens
 SENSITIVE_FILE = "sensitive_weights.json"
 CATEGORIES = ("health", "religion", "politics", "sexuality", "ethnicity", "union", "criminal")
 NAMED = 0.3  # a word weighing this much toward a disclosure is named in the reason
+
+
+@dataclass(frozen=True)
+class Check:
+    """Logistic regression: is a text whose lexicon triggers fired really a disclosure?"""
+
+    bias: float
+    words: WordWeights
+    context: dict[str, float]  # check_context() -> weight
+    below: float  # a hit is set aside below this probability of a disclosure
+
+    def probability(self, tokens: Tokens, kind: str | None, source: str | None,
+                    categories: Iterable[str]) -> float:
+        """The probability that a text whose triggers of these categories fired (before
+        masks) is a disclosure."""
+        score, _ = self.words.weigh(tokens)
+        context = sum(self.context.get(f, 0.0) for f in check_context(kind, source, categories))
+        return 1.0 / (1.0 + math.exp(-(self.bias + score + context)))
+
+    def sets_aside(self, tokens: Tokens, kind: str | None, source: str | None,
+                   categories: Iterable[str]) -> bool:
+        return self.probability(tokens, kind, source, categories) < self.below
+
+
+def check_context(kind: str | None, source: str | None, categories: Iterable[str]
+                  ) -> list[str]:
+    """The check's context features: "kind:bio", "source:x" and one "category:health" per
+    category whose triggers fired (before masks)."""
+    out = [f"kind:{kind.strip().lower()}"] if kind else []
+    if source:
+        out.append(f"source:{source.strip().lower()}")
+    out.extend(f"category:{c}" for c in sorted(set(categories)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -40,6 +82,7 @@ class SensitiveModel:
     categories: tuple[str, ...]
     category_bias: tuple[float, ...]
     category_words: dict[str, tuple[float, ...]]
+    check: Check | None = None
 
     def hit(self, tokens: Tokens) -> SensitiveHit | None:
         """The category a text reads as disclosing, or None below the threshold."""
@@ -68,9 +111,14 @@ def sensitive_model() -> SensitiveModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    gate, cats = data["gate"], data["categories"]
+    gate, cats, check = data["gate"], data["categories"], data.get("check")
     threshold = float(data["threshold"])
     return SensitiveModel(float(gate["bias"]), math.log(threshold / (1 - threshold)),
                           WordWeights.of({k: float(v) for k, v in gate["words"].items()}),
                           tuple(cats["names"]), tuple(cats["bias"]),
-                          {k: tuple(v) for k, v in cats["words"].items()})
+                          {k: tuple(v) for k, v in cats["words"].items()},
+                          Check(float(check["bias"]),
+                                WordWeights.of({k: float(v) for k, v in check["words"].items()}),
+                                {k: float(v) for k, v in check["context"].items()},
+                                float(check["below"]))
+                          if check else None)
