@@ -117,17 +117,29 @@ def writer_categories(tokens: Tokens) -> set[str]:
             for category, _, _ in writer_terms(gender).find(tokens)}
 
 
+@cache
+def frame_lists() -> dict[str, list[str]]:
+    """The named lists a frame's {slot} is filled from: the given names of data/names.toml
+    and the origins, places, languages and kin words of data/origins.toml (a name defined in
+    both would be ambiguous, so it is an error)."""
+    names, origins = load_toml("names.toml"), load_toml("origins.toml")
+    twice = names.keys() & origins.keys()
+    if twice:
+        raise ValueError(f"list defined in both names.toml and origins.toml: {sorted(twice)}")
+    return {**names, **origins}
+
+
 def expand_frames(frames: list[str]) -> list[str]:
-    """Each frame once per given name of data/names.toml: "husband to {male}" ->
-    "husband to marco", ... (a frame without a placeholder is kept as it is)."""
-    names = load_toml("names.toml")
+    """Each frame once per item of the lists its {slots} name (see frame_lists()): "husband to
+    {male}" -> "husband to marco", ...; "my {origin_en} {kin_en}" -> every combination, the
+    first slot varying slowest. A frame without a placeholder is kept as it is."""
+    lists = frame_lists()
     out = []
     for frame in frames:
-        slots = [k for k in names if "{" + k + "}" in frame]
-        if not slots:
-            out.append(frame)
-        for slot in slots:
-            out.extend(frame.replace("{" + slot + "}", name) for name in names[slot])
+        expanded = [frame]
+        for slot in dict.fromkeys(part.partition("}")[0] for part in frame.split("{")[1:]):
+            expanded = [e.replace("{" + slot + "}", item) for e in expanded for item in lists[slot]]
+        out.extend(expanded)
     return out
 
 
