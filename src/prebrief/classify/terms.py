@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from prebrief.classify.tokens import Tokens
 
@@ -31,8 +31,7 @@ P = Any  # a match's payload: a category name, a Cue, ... (no Generic: it costs 
 _MEMO_LIMIT = 200_000  # distinct tokens remembered; a bound on memory, not a tuning knob
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # a NamedTuple: ~50,000 are built per process, at a third of the cost
     """One word of a term: exact, a prefix ("word*"), a suffix ("*word") or both."""
 
     text: str
