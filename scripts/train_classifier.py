@@ -4,7 +4,8 @@
     python scripts/train_classifier.py --check    # exit 1 if the committed weights differ
 
 Both files go to src/prebrief/classify/data/: the sphere model's (prebrief.classify.model) and
-the learned sensitive second opinion's (prebrief.classify.learned, see fit_sensitive).
+the learned sensitive models' (prebrief.classify.learned, see fit_sensitive: the second opinion
+on what the lexicons let through, and the check on what they flagged).
 
 Only the development files tests/data/classifier/dev*.jsonl are read: the validation sets
 (valid*.jsonl, new writers) chose the learned sensitive model's threshold, and the held-out
