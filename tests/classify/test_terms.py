@@ -256,12 +256,24 @@ def test_matches_of_one_span_come_out_in_one_order_whatever_the_term_order() -> 
     ("in de PI gezeten? Nee", True),
     ("in de PI zat ik niet", False),
 ])
-def test_a_case_sensitive_term_is_found_whichever_of_its_words_keys_it(text, hit) -> None:
-    """The case-sensitive scan is keyed by the term's longest word ("gezeten"), not its first
-    ("in", in most Dutch texts): a text without that word is not scanned as written at all."""
+def test_a_case_sensitive_term_is_scanned_for_only_where_all_its_words_are(text, hit) -> None:
+    """The case-sensitive scan is keyed by the term's capitalised word ("PI"), not its first
+    ("in", in most Dutch texts), and runs only where every word of the term occurs lower-cased:
+    a text without one of them is not scanned as written at all."""
     assert bool(found(["cs:in de PI gezeten"], text)) is hit
     matcher = TermMatcher([("cs:in de PI gezeten", 1)])
-    assert matcher._shadow.absent(Tokens(text).folded_set) is ("gezeten" not in text)
+    tokens = Tokens(text)
+    assert matcher._may_match_cased(tokens) is ({"in", "de", "pi", "gezeten"} <= tokens.folded_set)
+
+
+@pytest.mark.parametrize(("text", "scanned"), [
+    ("Six hours in A&E last night", True),
+    ("In a meeting, back at five", False),  # "in", "a": the capital "E" is not there
+])
+def test_common_words_of_a_case_sensitive_term_do_not_key_it(text, scanned) -> None:
+    matcher = TermMatcher([("cs:in A E", 1)])
+    assert matcher._may_match_cased(Tokens(text)) is scanned
+    assert bool(matcher.find(Tokens(text))) is scanned
 
 
 @pytest.mark.parametrize(("text", "hit"), [

@@ -250,30 +250,50 @@ class TermMatcher:
     def find(self, tokens: Tokens) -> list[Match]:
         """All matches in a tokenised text, in text order: by first word, longer first."""
         found = self._folded.scan(tokens.folded, tokens.folded_set)
-        if not self._cased.empty() and not (
-                tokens.per_char and self._shadow.absent(tokens.folded_set)):
+        if self._may_match_cased(tokens):
             found += self._cased.scan(tokens.cased, set(tokens.cased))
         if len(found) > 1:
             found.sort(key=text_order)  # stable: matches of one span keep their order
         return found
 
+    def _may_match_cased(self, tokens: Tokens) -> bool:
+        """Whether a case-sensitive term can match: most texts hold the lower-cased words of
+        none, and then need no scan of the words as written (see _shadow)."""
+        if self._cased.empty():
+            return False
+        if not tokens.per_char:
+            return True
+        shadow, present = self._shadow, tokens.folded_set
+        if shadow.absent(present):
+            return False
+        # A term's key word is there: scan if one such term has all its other words there too.
+        keys = shadow.relevant.intersection(present) if len(shadow.seen) < _MEMO_LIMIT else present
+        return any(others <= present
+                   for token in keys for others in shadow.candidates(token).singles)
+
     @property
     def _shadow(self) -> _Index:
-        """One word of each case-sensitive term, lower-cased, to look for among the lower-cased
-        words: most texts hold none, and then need no case-sensitive scan. The word is the
-        term's longest whole word (the rarest, as a rule: "PI" rather than "naar" in "naar de
-        PI"), else its first piece. Sound where lower() works per character (Tokens.per_char):
-        a term matching the words as written matches each of its words lower-cased; a term
-        needing "İ" or "Σ" can only match a text holding it, which is then scanned as written."""
+        """The case-sensitive terms lower-cased, keyed by one word each, with the set of their
+        other whole words as payload: a term can only match a text that holds all of them.
+        The key is the term's case-distinctive word where it has one ("E" in "in A E", "PI" in
+        "naar de PI": a capital is what makes the term rare), the longest such, else its
+        longest whole word, else its first piece. Sound where lower() works per character
+        (Tokens.per_char): a term matching the words as written matches each of its words
+        lower-cased; a term needing "İ" or "Σ" can only match a text holding it, which is
+        then scanned as written."""
         if self._shadow_index is None:
             self._shadow_index = _Index()
             for table in (self._cased.exact, self._cased.prefix, self._cased.suffix):
                 for entries in table.values():
-                    for pieces, payload in entries:
+                    for pieces, _ in entries:
                         whole = [p for p in pieces if not (p.prefix or p.suffix)]
-                        key = max(whole, key=lambda p: len(p.text)) if whole else pieces[0]
+                        capital = [p for p in whole if p.text != p.text.lower()]
+                        # the last of the longest: "E" rather than "A" in "in A E"
+                        key = (max(reversed(capital or whole), key=lambda p: len(p.text))
+                               if whole else pieces[0])
+                        others = frozenset(p.text.lower() for p in whole if p is not key)
                         lowered = Piece(key.text.lower(), key.prefix, key.suffix)
-                        self._shadow_index.add((lowered,), payload)
+                        self._shadow_index.add((lowered,), others)
         return self._shadow_index
 
 
