@@ -138,6 +138,9 @@ def expand_frames(frames: list[str]) -> list[str]:
     for frame in frames:
         expanded = [frame]
         for slot in dict.fromkeys(part.partition("}")[0] for part in frame.split("{")[1:]):
+            if slot not in lists:
+                raise ValueError(f"frame {frame!r}: no list named {slot!r} in names.toml or "
+                                 f"origins.toml")
             expanded = [e.replace("{" + slot + "}", item) for e in expanded for item in lists[slot]]
         out.extend(expanded)
     return out
