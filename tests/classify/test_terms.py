@@ -291,3 +291,14 @@ def test_masks_with_non_ascii_literals_still_match_every_case(text, hit) -> None
     plain = [m for m in (re.compile(s, re.IGNORECASE) for s in masks._sources)
              if m.search(text)]
     assert bool(plain) is hit  # the same answer as running every pattern unfiltered
+
+
+def test_terms_match_the_same_past_the_vocabulary_bound(monkeypatch) -> None:
+    """Past _MEMO_LIMIT distinct tokens nothing more is memoised; every token is analysed where
+    it is met instead, and the same terms match (the case-sensitive ones included)."""
+    from prebrief.classify import terms
+
+    monkeypatch.setattr(terms, "_MEMO_LIMIT", 0)
+    matcher = TermMatcher([("cs:in A E", 1), ("chemo", 2)])
+    assert [p for p, _, _ in matcher.find(Tokens("Six hours in A&E after chemo"))] == [1, 2]
+    assert matcher._may_match_cased(Tokens("In a meeting, back at five")) is False

@@ -124,13 +124,13 @@ class _Index:
                 self.relevant.add(token)
         return entry
 
-    def absent(self, distinct: set[str]) -> bool:
-        """Whether no term's first word matches any of the distinct tokens."""
+    def starting(self, distinct: set[str]) -> set[str]:
+        """The distinct tokens that some term's first word matches."""
         if len(self.seen) >= _MEMO_LIMIT:
-            return not any(self.candidates(token).singles for token in distinct)
+            return {token for token in distinct if self.candidates(token).holds_terms()}
         for token in distinct.difference(self.seen):
             self.candidates(token)
-        return self.relevant.isdisjoint(distinct)
+        return self.relevant.intersection(distinct)
 
     def scan(self, seq: list[str], distinct: set[str]) -> list[Match]:
         """Matches in a word sequence; distinct is set(seq), shared by every index."""
@@ -182,6 +182,10 @@ class _Entry:
         self.singles: tuple[P, ...] = ()  # the one-word terms' payloads (the root's ends)
         self.next: dict[str, _Entry] = {}
         self.wild: list[tuple[int, tuple[Piece, ...], P]] = []
+
+    def holds_terms(self) -> bool:
+        """Whether some term starts at the token."""
+        return bool(self.singles or self.next or self.wild)
 
     @classmethod
     def of(cls, hits: list[tuple[tuple[Piece, ...], P]]) -> _Entry:
@@ -263,13 +267,11 @@ class TermMatcher:
             return False
         if not tokens.per_char:
             return True
+        # Scan if a term's key word is there and all its other words are there too.
         shadow, present = self._shadow, tokens.folded_set
-        if shadow.absent(present):
-            return False
-        # A term's key word is there: scan if one such term has all its other words there too.
-        keys = shadow.relevant.intersection(present) if len(shadow.seen) < _MEMO_LIMIT else present
         return any(others <= present
-                   for token in keys for others in shadow.candidates(token).singles)
+                   for token in shadow.starting(present)
+                   for others in shadow.candidates(token).singles)
 
     @property
     def _shadow(self) -> _Index:
