@@ -205,7 +205,8 @@ def fit_sensitive(labelled: list[Labelled], checked: list[Checked]) -> dict:
                         axis=1) / dn
         cw -= SENSITIVE_RATE * (grad + 2 * SENSITIVE_L2 * cw)
     return {
-        "about": "Learned sensitive second opinion (see prebrief/classify/learned.py); made by "
+        "about": "Learned sensitive models: the second opinion (gate, categories) and the check "
+                 "on lexicon hits (see prebrief/classify/learned.py); made by "
                  "scripts/train_classifier.py from tests/data/classifier/dev*.jsonl only.",
         "l2": SENSITIVE_L2, "dev_items": len(labelled), "threshold": THRESHOLD,
         "gate": {"bias": bias, "words": gate},

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable
 
-from prebrief.classify.model import Found, WordWeights, features
+from prebrief.classify.model import Found, WordWeights, context_features, features
 from prebrief.classify.sensitive import SensitiveHit
 from prebrief.classify.tokens import Tokens
 
@@ -63,18 +63,16 @@ class Check:
 
 def check_context(kind: str | None, source: str | None, categories: Iterable[str]
                   ) -> list[str]:
-    """The check's context features: "kind:bio", "source:x" and one "category:health" per
-    category whose triggers fired (before masks)."""
-    out = [f"kind:{kind.strip().lower()}"] if kind else []
-    if source:
-        out.append(f"source:{source.strip().lower()}")
-    out.extend(f"category:{c}" for c in sorted(set(categories)))
-    return out
+    """The check's context features: the sphere model's "kind:bio" and "source:x"
+    (context_features) and one "category:health" per category whose triggers fired (before
+    masks)."""
+    return [*context_features(kind, source, None, ()),
+            *(f"category:{c}" for c in sorted(set(categories)))]
 
 
 @dataclass(frozen=True)
 class SensitiveModel:
-    """The gate's weights and the categories' softmax weights."""
+    """The gate's weights, the categories' softmax weights and the check on lexicon hits."""
 
     bias: float
     cutoff: float  # the gate's log-odds at the threshold probability
