@@ -1,0 +1,33 @@
+"""Tokens: the words every matcher shares, cut without a regular expression where possible."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from prebrief.classify.tokens import _WORDS, Tokens, words
+
+
+def test_the_translate_table_blanks_exactly_what_re_does_not_call_a_word_character() -> None:
+    word = re.compile(r"\w")
+    differ = [code for code in range(sys.maxunicode + 1)
+              if bool(word.match(chr(code))) != (chr(code).isalnum() or chr(code) == "_")]
+    assert differ == []
+
+
+@pytest.mark.parametrize("text", [
+    "Proud dad, CTO at Acme — opinions my own 🚀",
+    "snake_case_name 42 ½ ² ٣ Ⅻ x²",
+    "Zoë's café in Köln: Straße, naïve, İstanbul ΣΑΣ",
+    "e\u0301 (combining) and 中文字 and ｆｕｌｌwidth",
+    "tabs\tand\nnewlines\u00a0nbsp\u2003em-space\u200bzero-width",
+    "it's rock 'n' roll, dogs' toys, a''b, ’quoted’",
+    "",
+    "  ...  ",
+])
+def test_words_are_the_regular_expressions_words(text: str) -> None:
+    expected = [w.replace("'", "").replace("’", "") for w in _WORDS.findall(text)]
+    assert words(text) == expected
+    assert Tokens(text).folded == [w.lower() for w in expected] or "İ" in text
