@@ -170,7 +170,8 @@ def _every_mask_set() -> list[MaskSet]:
 _MASK_WORDS = ["anti-fraud", "Fraud", "cancer", "research", "CANCER RESEARCH", "the", "great",
                "depression", "at", "St", "Mary's", "hospital", "xcancer", "ſcam", "İ", "ı", "-",
                "  ", "'", "allergic to", "cats", "\n", "Anti Money-Laundering", "team", "physicians",
-               "bijbel"]
+               "bijbel", "Dachsanierung", "der", "Sankt-Johannes-Kirche", "roof", "repair", "for",
+               "church", "my", "dog", "is", "this", "therapy", "hotdogs", "kerk"]
 
 
 @settings(deadline=None)  # the first example compiles every shipped mask
@@ -194,9 +195,48 @@ def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text
             if required is not None and aligned and not any(r in lowered for r in required):
                 assert want == [], pattern.pattern  # skipped unrun: it could not have matched
             if starts is not None and aligned:
-                assert _finditer_at(pattern, text, lowered, starts) == want, pattern.pattern
-                assert _finditer_at(pattern, text, lowered, starts, until) == [
+                assert _finditer_at(pattern, text, lowered, *starts) == want, pattern.pattern
+                assert _finditer_at(pattern, text, lowered, *starts, until=until) == [
                     s for s in want if s[0] < until], pattern.pattern
+
+
+_CLASS_LED = [r"\w*dach\w*\s+(?:der|an)\s+\w*kirche", r"[\w\-]*(?:kerk|kirche)\b",
+              r"(?:\w*dach\w*|roof\w*)\s+repair", r"(?:\w+\s+)?is\s+my\s+therapy",
+              r"(?:\w+\s+){1,2}dogs?", r"\w*?dog", r"(?:a|\w+b)c", r"[\w']*s\b"]
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(["dach", "Dachsanierung", "der", "an", "Kirche", "St.-Kirche",
+                                 "kerk", "roof", "roofer", "repair", "is", "this", "my", "therapy",
+                                 "hotdogs", "dog", "ab", "abc", "bc", "c", "it's", "-", "'", " ",
+                                 ",", "x"]), max_size=10).map(" ".join), st.integers(1, 60))
+def test_a_repeated_word_class_is_tried_after_each_character_outside_it(text: str,
+                                                                        until: int) -> None:
+    """Patterns with alternatives led by \\w*, [\\w\\-]*, \\w+ are tried at the start, after a
+    character outside the class and where a match ended: finditer's matches, all of them."""
+    import re
+
+    from prebrief.classify.masks import _finditer_at, _outside
+    from prebrief.classify.regex_literals import start_plan
+
+    for source in _CLASS_LED:
+        prefixes, extra = start_plan(source)
+        assert "" not in prefixes and extra is not None, source
+        pattern = re.compile(source, re.IGNORECASE)
+        want = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+        got = _finditer_at(pattern, text, text.lower(), tuple(prefixes), _outside(extra))
+        assert got == want, source
+        assert _finditer_at(pattern, text, text.lower(), tuple(prefixes), _outside(extra),
+                            until) == [s for s in want if s[0] < until], source
+
+
+def test_an_assertion_before_the_repeated_class_leaves_the_start_unknown() -> None:
+    """"(?<!van )\\w+x" matching at p does not mean it matches at p - 1: no class plan."""
+    from prebrief.classify.regex_literals import literal_starts, start_plan
+
+    assert start_plan(r"(?<!van\s)\w+x") == ({""}, None)
+    assert start_plan(r"ab\w*c")[1] is None  # not at the start of a match
+    assert "" in literal_starts(r"\w*dach")  # the literal-only view still reads it unknown
 
 
 @pytest.mark.parametrize(("text", "hit"), [

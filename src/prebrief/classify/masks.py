@@ -10,8 +10,9 @@ trigger fired at all.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from prebrief.classify.regex_literals import MAX_STARTS, anchors, literal_starts, required
+from prebrief.classify.regex_literals import MAX_STARTS, anchors, required, start_plan
 from prebrief.classify.tokens import Tokens
 
 REACH = 8  # words a mask may start before the trigger it cancels ("the great depression")
@@ -48,7 +49,7 @@ def anchor_index(sources: list[str]) -> list[list[str] | None]:
         None if heads is None else sorted(heads) for heads in map(anchors, sources)])
 
 
-_INDEX_VERSION = 1  # bump when anchors() changes what it returns
+_INDEX_VERSION = 2  # bump when anchors() changes what it returns
 
 
 # Characters that re.IGNORECASE equates with an ASCII letter although str.lower() does not
@@ -96,14 +97,18 @@ class MaskSet:
             [_UNKNOWN] * len(self._sources))
         self._starts: list[tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
 
-    def starts(self, i: int) -> tuple[str, ...] | None:
-        """The literal starts of pattern i worth looking for with str.find, or None."""
+    def starts(self, i: int) -> tuple[tuple[str, ...], re.Pattern[str] | None] | None:
+        """Where pattern i may start (start_plan): the literal starts worth looking for with
+        str.find, and a pattern finding the characters after which a repeated word class may
+        start a match (None where no alternative starts so); None when neither is known."""
         found = self._starts[i]
         if found is _UNKNOWN:
-            prefixes = literal_starts(self._sources[i])
+            prefixes, extra = start_plan(self._sources[i])
             usable = "" not in prefixes and len(prefixes) <= MAX_STARTS and all(
                 map(_findable, prefixes))
-            found = self._starts[i] = tuple(sorted(prefixes)) if usable else None
+            found = self._starts[i] = (
+                (tuple(sorted(prefixes)), None if extra is None else _outside(extra))
+                if usable else None)
         return found  # type: ignore[return-value]
 
     def required(self, i: int) -> str | tuple[str, ...] | None:
@@ -164,11 +169,11 @@ class MaskSet:
                 elif literals is not None and not any(
                         map(lowered.__contains__, literals)):  # type: ignore[arg-type]
                     continue
-            starts = self.starts(i) if aligned else None
-            if starts is None:
+            plan = self.starts(i) if aligned else None
+            if plan is None:
                 out.extend(_finditer_before(self.pattern(i), text, until))
             else:
-                out.extend(_finditer_at(self.pattern(i), text, lowered, starts, until))
+                out.extend(_finditer_at(self.pattern(i), text, lowered, *plan, until))
         return out
 
 
@@ -183,11 +188,20 @@ def _finditer_before(pattern: re.Pattern[str], text: str, until: int) -> list[tu
     return out
 
 
+@cache
+def _outside(extra: str) -> re.Pattern[str]:
+    """A character outside the word class \\w plus extra (see start_plan)."""
+    return re.compile(f"[^\\w{re.escape(extra)}]" if extra else r"\W")
+
+
 def _finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: tuple[str, ...],
-                 until: int | None = None) -> list[tuple[int, int]]:
+                 boundary: re.Pattern[str] | None = None, until: int | None = None
+                 ) -> list[tuple[int, int]]:
     """The non-empty spans pattern.finditer(text) yields that start before until, trying the
     pattern only where lowered (text.lower(), aligned with it) holds one of the literal starts
-    every match begins with.
+    every match begins with, and, for a pattern some of whose alternatives begin with a
+    repeated word class (boundary: a character outside it), at the start of the text, after
+    each such character and where the previous match ended (regex_literals.start_plan).
 
     Most masks begin with a case-insensitive alternation, which re cannot skip ahead for, so
     finditer runs the whole pattern at every character; str.find finds the few places worth
@@ -203,18 +217,22 @@ def _finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: tupl
         while at >= 0:
             places.add(at)
             at = lowered.find(start, at + 1, end)
+    if boundary is not None and until > 0:
+        places.add(0)
+        places.update(m.end() for m in boundary.finditer(text, 0, until - 1))
     out: list[tuple[int, int]] = []
     resume = 0
     for at in sorted(places):
         if at < resume:
             continue
         match = pattern.match(text, at)
-        if match is None:
-            continue
-        if match.end() == at:
-            return _finditer_before(pattern, text, until)
-        out.append(match.span())
-        resume = match.end()
+        while match is not None:
+            if match.end() == match.start():
+                return _finditer_before(pattern, text, until)
+            out.append(match.span())
+            resume = match.end()
+            # Where a match ended, a repeated class may start the next one at once.
+            match = pattern.match(text, resume) if boundary is not None and resume < until else None
     return out
 
 

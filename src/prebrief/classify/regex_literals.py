@@ -20,7 +20,25 @@ _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 
 def literal_starts(pattern: str) -> set[str]:
     """The literal strings every match of pattern starts with ("" when unknown)."""
-    return _starts(sre_parse.parse(pattern, re.IGNORECASE))[0]
+    prefixes, _, classes = _starts(sre_parse.parse(pattern, re.IGNORECASE))
+    return prefixes | {""} if classes else prefixes
+
+
+def start_plan(pattern: str) -> tuple[set[str], str | None]:
+    """Where a match of pattern may start, as finditer finds it: at one of the literal strings
+    (lower case; "" among them when unknown), or, for alternatives that begin by repeating a
+    class of word characters ("\\w*dach", "[\\w\\-]*kirche", "(?:\\w+\\s+)?is"), at the start
+    of the text, after a character outside the class, or where the previous match ended. The
+    second item names that class by its characters besides \\w ("" for \\w, "-" for [\\w\\-]; the
+    narrowest, where alternatives differ), or is None when no alternative does.
+
+    Why the class is enough: a match starting right after a character the class repeats would
+    also match one character earlier (the repeat takes that character too, and the rest of the
+    pattern sees the same text), so finditer, which tries places in order, finds it there."""
+    prefixes, _, classes = _starts(sre_parse.parse(pattern, re.IGNORECASE))
+    if not classes:
+        return prefixes, None
+    return prefixes, "".join(sorted(set.intersection(*map(set, classes))))
 
 
 def required(pattern: str) -> set[str] | None:
@@ -62,43 +80,75 @@ def _literals(items: Any) -> tuple[set[str], bool]:
 _REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)}
 
 
-def _starts(items: Any) -> tuple[set[str], bool]:
+def _starts(items: Any, lead: bool = True) -> tuple[set[str], bool, set[str]]:
     """Literal strings (lower case) every match of a parsed sequence starts with ("" among
-    them when a match may start with anything), and whether the sequence was wholly literal.
+    them when a match may start with anything), whether the sequence was wholly literal, and
+    the word classes (see start_plan) that alternatives starting with a repeated class begin
+    with. lead: whether nothing comes before the sequence in a match (not even an assertion).
 
     Like _literals, but also through repeats ("(?:anti-)?fraud" starts with "anti" or
-    "fraud"); only used to find where a pattern may match, never for anchors().
+    "fraud"); only used to find where a pattern may match.
     """
     prefixes = {""}
+    classes: set[str] = set()
     for k, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
+            lead = False  # a match one character earlier may fail the assertion
             continue
         if op is sre_c.LITERAL:
             prefixes = {p + chr(av).lower() for p in prefixes}
+            lead = False
             continue
         complete = True
+        if op in _REPEATS and lead and prefixes == {""} and _word_class(av[2]) is not None:
+            return set(), False, {_word_class(av[2])}  # type: ignore[arg-type]
         if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
             choices = {chr(v).lower() for _, v in av}
         elif op is sre_c.SUBPATTERN:
-            choices, complete = _starts(av[-1])
+            choices, complete, more = _starts(av[-1], lead)
+            classes |= more
         elif op is sre_c.BRANCH:
             choices = set()
             for branch in av[1]:
-                sub, whole = _starts(branch)
+                sub, whole, more = _starts(branch, lead)
                 choices |= sub
+                classes |= more
                 complete = complete and whole
         elif op in _REPEATS:
-            choices, complete = _starts(av[2])[0], False
+            choices, _, more = _starts(av[2], lead)
+            classes |= more
+            complete = False
             if av[0] == 0:  # optional: a match may start with what follows instead
-                choices |= _starts(items[k + 1:])[0]
+                rest, _, more = _starts(items[k + 1:], lead)
+                choices |= rest
+                classes |= more
         else:
-            return prefixes, False
+            return prefixes, False, classes
         prefixes = {p + c for p in prefixes for c in choices}
+        lead = lead and prefixes == {""}
         if not complete:
-            return prefixes, False
+            return prefixes, False, classes
         if len(prefixes) > MAX_STARTS:  # too many to look for: as good as unknown
-            return {""}, False
-    return prefixes, True
+            return {""}, False, classes
+    return prefixes, True, classes
+
+
+def _word_class(items: Any) -> str | None:
+    """For a repeated item that is one class of \\w plus characters that have no case
+    ([\\w\\-]), the characters besides \\w ("" for \\w itself); else None."""
+    if len(items) != 1 or items[0][0] is not sre_c.IN:
+        return None
+    members = items[0][1]
+    if (sre_c.CATEGORY, sre_c.CATEGORY_WORD) not in members:
+        return None
+    extra = []
+    for op, av in members:
+        if op is sre_c.CATEGORY and av is sre_c.CATEGORY_WORD:
+            continue
+        if op is not sre_c.LITERAL or chr(av).isalnum() or chr(av).lower() != chr(av).upper():
+            return None
+        extra.append(chr(av))
+    return "".join(sorted(extra))
 
 
 def _required(items: Any) -> set[str] | None:
@@ -141,8 +191,16 @@ def _rank(literals: set[str]) -> tuple[int, int, int]:
 
 
 def anchors(pattern: str) -> frozenset[str] | None:
-    """Words a match must start with (lower case), or None when it may start anywhere."""
-    return _anchors(_literals(sre_parse.parse(pattern, re.IGNORECASE))[0])
+    """Words a match must start with (lower case), or None when it may start anywhere: read
+    through optional and repeated parts too ("(?:mental\\s+)?health" starts with "mental" or
+    "health")."""
+    parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    found = _anchors(_literals(parsed)[0])
+    if found is None:
+        starts, _, classes = _starts(parsed)
+        if "" not in starts and not classes:  # a repeated class may start in any word
+            found = _anchors(starts)
+    return found
 
 
 def _anchors(prefixes: set[str]) -> frozenset[str] | None:
