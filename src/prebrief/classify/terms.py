@@ -240,8 +240,12 @@ class TermMatcher:
         self._shadow_index: _Index | None = None
         exact = self._folded.exact
         for term, payload in terms:
-            if _SPECIAL.search(term) is None:  # plain words (most terms): what parse_term
-                # would return, one exact spelling, without its general cases
+            special = _SPECIAL.search(term)
+            if special is not None and special.group() in "'’" and _SPECIAL.search(
+                    term := term.replace("'", "").replace("’", "")) is None:
+                special = None  # apostrophes only ("nurses' strike"): plain words without them
+            if special is None:  # plain words (most terms): what parse_term would return, one
+                # exact spelling, without its general cases
                 words_ = term.lower().split()
                 if words_:
                     exact.setdefault(words_[0], []).append(
