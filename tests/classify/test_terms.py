@@ -236,6 +236,7 @@ def test_an_assertion_before_the_repeated_class_leaves_the_start_unknown() -> No
 
     assert start_plan(r"(?<!van\s)\w+x") == ({""}, None)
     assert start_plan(r"ab\w*c")[1] is None  # not at the start of a match
+    assert "" in start_plan(r"\w{0,3}x")[0]  # bounded: one character earlier may not fit
     assert "" in literal_starts(r"\w*dach")  # the literal-only view still reads it unknown
 
 

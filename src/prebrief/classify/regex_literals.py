@@ -100,7 +100,8 @@ def _starts(items: Any, lead: bool = True) -> tuple[set[str], bool, set[str]]:
             lead = False
             continue
         complete = True
-        if op in _REPEATS and lead and prefixes == {""} and _word_class(av[2]) is not None:
+        if (op in _REPEATS and lead and prefixes == {""} and av[1] == sre_c.MAXREPEAT
+                and _word_class(av[2]) is not None):  # unbounded: one more character fits
             return set(), False, {_word_class(av[2])}  # type: ignore[arg-type]
         if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
             choices = {chr(v).lower() for _, v in av}
