@@ -232,12 +232,12 @@ def test_a_repeated_word_class_is_tried_after_each_character_outside_it(text: st
 
 def test_an_assertion_before_the_repeated_class_leaves_the_start_unknown() -> None:
     """"(?<!van )\\w+x" matching at p does not mean it matches at p - 1: no class plan."""
-    from prebrief.classify.regex_literals import literal_starts, start_plan
+    from prebrief.classify.regex_literals import start_plan
 
     assert start_plan(r"(?<!van\s)\w+x") == ({""}, None)
     assert start_plan(r"ab\w*c")[1] is None  # not at the start of a match
     assert "" in start_plan(r"\w{0,3}x")[0]  # bounded: one character earlier may not fit
-    assert "" in literal_starts(r"\w*dach")  # the literal-only view still reads it unknown
+    assert start_plan(r"\w*dach") == (set(), "")  # no literal start: the class alone
 
 
 @pytest.mark.parametrize(("text", "hit"), [

@@ -18,12 +18,6 @@ MAX_STARTS = 64  # literal starts worth looking for with str.find; more and the 
 _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 
 
-def literal_starts(pattern: str) -> set[str]:
-    """The literal strings every match of pattern starts with ("" when unknown)."""
-    prefixes, _, classes = _starts(sre_parse.parse(pattern, re.IGNORECASE))
-    return prefixes | {""} if classes else prefixes
-
-
 def start_plan(pattern: str) -> tuple[set[str], str | None]:
     """Where a match of pattern may start, as finditer finds it: at one of the literal strings
     (lower case; "" among them when unknown), or, for alternatives that begin by repeating a
@@ -100,9 +94,10 @@ def _starts(items: Any, lead: bool = True) -> tuple[set[str], bool, set[str]]:
             lead = False
             continue
         complete = True
-        if (op in _REPEATS and lead and prefixes == {""} and av[1] == sre_c.MAXREPEAT
-                and _word_class(av[2]) is not None):  # unbounded: one more character fits
-            return set(), False, {_word_class(av[2])}  # type: ignore[arg-type]
+        if op in _REPEATS and lead and prefixes == {""} and av[1] == sre_c.MAXREPEAT:
+            word_class = _word_class(av[2])  # unbounded: one more character fits
+            if word_class is not None:
+                return set(), False, {word_class}
         if op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
             choices = {chr(v).lower() for _, v in av}
         elif op is sre_c.SUBPATTERN:

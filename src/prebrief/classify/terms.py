@@ -70,7 +70,8 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
     return case_sensitive, parsed
 
 
-_SPECIAL = re.compile(r"^cs:|[*\-'’]")  # what makes a term more than plain words
+_SPECIAL = re.compile(r"^cs:|[*\-]")  # what makes a term more than plain words (apostrophes
+# are optional, so a term is read without them: parse_term drops them too)
 
 
 @cache
@@ -240,12 +241,10 @@ class TermMatcher:
         self._shadow_index: _Index | None = None
         exact = self._folded.exact
         for term, payload in terms:
-            special = _SPECIAL.search(term)
-            if special is not None and special.group() in "'’" and _SPECIAL.search(
-                    term := term.replace("'", "").replace("’", "")) is None:
-                special = None  # apostrophes only ("nurses' strike"): plain words without them
-            if special is None:  # plain words (most terms): what parse_term would return, one
-                # exact spelling, without its general cases
+            if "'" in term or "’" in term:
+                term = term.replace("'", "").replace("’", "")
+            if _SPECIAL.search(term) is None:  # plain words (most terms): what parse_term
+                # would return, one exact spelling, without its general cases
                 words_ = term.lower().split()
                 if words_:
                     exact.setdefault(words_[0], []).append(
