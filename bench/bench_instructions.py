@@ -17,7 +17,6 @@ target. Compare two trees with --src (e.g. a `git worktree` of main).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -25,8 +24,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench_classifier import labelled  # the same texts as the throughput figure
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data" / "classifier"
 STAGES = (  # (name for callgrind's dump, what the figure covers)
     ("tokens", "Tokens(): words cut, lower-cased"),
     ("scan", "lexicon scan (triggers and cues)"),
@@ -41,7 +41,7 @@ STAGES = (  # (name for callgrind's dump, what the figure covers)
 
 def measure(src: str) -> None:
     """Runs inside callgrind: each stage once over fresh texts, counted on its own."""
-    sys.path.insert(0, src)
+    sys.path.insert(0, src)  # ahead of the checkout's src, which bench_classifier put first
     from datetime import UTC, datetime
 
     from prebrief.classify import classify_facts
@@ -54,8 +54,7 @@ def measure(src: str) -> None:
     from prebrief.classify.tokens import Tokens
     from prebrief.models import Evidence, Fact
 
-    items = [json.loads(line) for name in ("dev.jsonl", "heldout.jsonl")
-             for line in (DATA / name).read_text("utf-8").splitlines() if line.strip()]
+    items = labelled()
     now = datetime.now(UTC)
     rounds = iter(range(1_000_000))
 
