@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -31,3 +33,29 @@ def test_words_are_the_regular_expressions_words(text: str) -> None:
     expected = [w.replace("'", "").replace("’", "") for w in _WORDS.findall(text)]
     assert words(text) == expected
     assert Tokens(text).folded == [w.lower() for w in expected] or "İ" in text
+
+
+@pytest.mark.parametrize("text", [
+    "Proud dad, CTO at Acme — opinions my own 🚀",
+    "at at-at cat at. a a aa",  # a word found inside an earlier or longer one must not count
+    "snake_case_name 42 ½ ² ٣ Ⅻ x²",
+    "Zoë's café in Köln: Straße, naïve",  # apostrophe: the regular expression's spans
+    "İstanbul ΣΑΣ and Istanbul",  # lower() changes lengths or words: likewise
+    "e\u0301 (combining) and 中文字 and ｆｕｌｌwidth, ẞ and ß",
+    "tabs\tand\nnewlines\u00a0nbsp\u2003em-space\u200bzero-width",
+    "",
+])
+def test_word_spans_are_the_regular_expressions_spans(text: str) -> None:
+    tokens = Tokens(text)
+    assert tokens._word_spans() == [m.span() for m in _WORDS.finditer(text)]
+    if tokens.folded:
+        assert tokens.span(0, len(tokens.folded)) == (
+            _WORDS.search(text).start(), list(_WORDS.finditer(text))[-1].end())
+
+
+def test_word_spans_are_the_regular_expressions_spans_on_the_dev_texts() -> None:
+    dev = Path(__file__).resolve().parents[1] / "data" / "classifier" / "dev.jsonl"
+    texts = [json.loads(line)["text"] for line in dev.read_text("utf-8").splitlines() if line]
+    assert len(texts) > 700
+    for text in texts:
+        assert Tokens(text)._word_spans() == [m.span() for m in _WORDS.finditer(text)], text
