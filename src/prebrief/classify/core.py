@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Literal
 from prebrief.classify.learned import sensitive_model
 from prebrief.classify.lexicon import (Cue, lexicon_matches, part_tokens, priors,
                                        sensitive_lexicon, writer_categories)
-from prebrief.classify.model import context_features, sphere_model
+from prebrief.classify.model import Found, context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
 from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
 from prebrief.classify.split import split_parts
@@ -51,6 +51,7 @@ class _Weighed:
 
     def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
                  hint: str | None, writer: Writer | None = None) -> None:
+        self._found: Found | None
         self.hit, self.score = hit, score = lexicon_evidence(tokens, kind, source, hint, writer)
         model = sphere_model()
         if model:
@@ -137,12 +138,12 @@ class _Weighed:
         elif self.set_aside:
             parts.append(f"not sensitive: the learned check reads {_quote(self.set_aside.phrases)} "
                          f"as a work or figurative mention, not a disclosure")
-        side, words = self._side_cues(), self._typical_words()
+        side, named = self._side_cues(), self._typical_words()
         if side:
             parts.append(f"{sphere}: mentions {_quote(c.phrase for c in side)}")
-        if words:
+        if named:
             parts.append(f"{'also ' if side else ''}words typical of {sphere} texts: "
-                         f"{_quote(words)}")
+                         f"{_quote(named)}")
         elif not side and not hit:
             parts.append(f"no strong cues; default {sphere}")
         if self.score.prior_note:

@@ -99,7 +99,7 @@ def evaluate(examples: list[Example]) -> dict[str, Any]:
     """Classify every example (source/kind as priors) and compute the metrics."""
     from prebrief.classify.core import classify_text
 
-    predicted = []
+    predicted: list[tuple[str, str | None]] = []
     for ex in examples:
         c = classify_text(ex.text, kind=ex.kind, source=ex.source)
         predicted.append((c.sphere, c.sensitive_category))

@@ -149,7 +149,8 @@ def expand_frames(frames: list[str]) -> list[str]:
 def lexicon_matches(tokens: Tokens) -> tuple[list[Match], list[Match]]:
     """(sensitive trigger matches, cue matches) of a text, computed once per Tokens."""
     if tokens.found is None:
-        triggers, cues = [], []
+        triggers: list[Match] = []
+        cues: list[Match] = []
         for match in all_terms().find(tokens):
             (cues if isinstance(match[0], Cue) else triggers).append(match)
         tokens.found = (triggers, cues)

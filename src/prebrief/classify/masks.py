@@ -117,9 +117,10 @@ class MaskSet:
         found = self._required[i]
         if found is _UNKNOWN:
             literals = required(self._sources[i])
-            usable = literals is not None and all(map(_findable, literals))
-            found = None if not usable else (  # type: ignore[arg-type]
-                next(iter(literals)) if len(literals) == 1 else tuple(sorted(literals)))
+            if literals is None or not all(map(_findable, literals)):
+                found = None
+            else:
+                found = next(iter(literals)) if len(literals) == 1 else tuple(sorted(literals))
             self._required[i] = found
         return found  # type: ignore[return-value]
 
@@ -167,7 +168,7 @@ class MaskSet:
                     if literals not in lowered:
                         continue
                 elif literals is not None and not any(
-                        map(lowered.__contains__, literals)):  # type: ignore[arg-type]
+                        map(lowered.__contains__, literals)):  # type: ignore[call-overload]
                     continue
             plan = self.starts(i) if aligned else None
             if plan is None:

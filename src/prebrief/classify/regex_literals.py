@@ -9,8 +9,9 @@ literals every match contains (a text without any of them is skipped unrun).
 from __future__ import annotations
 
 import re
-from re import _constants as sre_c  # noqa: PLC2701 - the stdlib's own regex parse tree
-from re import _parser as sre_parse  # noqa: PLC2701
+# The stdlib's own regex parse tree (private modules, so typeshed does not describe them).
+from re import _constants as sre_c  # type: ignore[attr-defined]  # noqa: PLC2701
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # noqa: PLC2701
 from typing import Any
 
 _MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)

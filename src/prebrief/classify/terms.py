@@ -218,9 +218,10 @@ class _Entry:
                     found.append((rank, (payload, at, at + len(pieces))))
             if at + depth == n or not node.next:
                 break
-            node = node.next.get(seq[at + depth])  # type: ignore[assignment]
-            if node is None:
+            step = node.next.get(seq[at + depth])
+            if step is None:
                 break
+            node = step
             depth += 1
             found += [(rank, (payload, at, at + depth)) for rank, payload in node._ends]
         if len(found) > 1:

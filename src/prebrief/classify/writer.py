@@ -47,8 +47,8 @@ def writer_of(name: str | None, profile_texts: Iterable[str] = ()) -> Writer | N
             declared.setdefault(_DECLARED.get(pair), "/".join(pair))
     if declared:
         if len(declared) == 1 and None not in declared:
-            gender, pair = next(iter(declared.items()))
-            return Writer(gender, f"stated pronouns {pair}")  # type: ignore[arg-type]
+            gender, shown = next(iter(declared.items()))
+            return Writer(gender, f"stated pronouns {shown}")  # type: ignore[arg-type]
         return None  # they/them, she/they, he/him and she/her: no guess
     given = _given_name(name)
     if not given:
