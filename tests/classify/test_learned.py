@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from prebrief.classify import classify_text, core
-from prebrief.classify.learned import sensitive_model
+from prebrief.classify.learned import near_triggers, sensitive_model
 from prebrief.classify.sensitive import find_sensitive
 from prebrief.classify.tokens import Tokens
 
@@ -111,3 +111,15 @@ def test_the_reason_names_only_words_that_weigh_toward_a_disclosure() -> None:
         else:
             weight = model.gate.singles.get(word)
         assert weight is not None and weight >= 0.3, word
+
+
+def test_the_check_weighs_the_words_next_to_each_trigger_by_their_side() -> None:
+    tokens = Tokens("Postdoc in our lab studying treatment-resistant depression with EEG data")
+    fired = [("health", 7, 8)]  # "depression"
+    assert tokens.folded[7] == "depression"
+    assert near_triggers(tokens, fired) == {  # four words either side ("our" is the fifth)
+        "before:lab", "before:studying", "before:treatment", "before:resistant",
+        "after:with", "after:eeg", "after:data"}
+    assert near_triggers(tokens, []) == set()
+    model = sensitive_model()
+    assert model is not None and model.check is not None and model.check.near

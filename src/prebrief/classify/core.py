@@ -71,8 +71,7 @@ class _Weighed:
             if learned and learned.category not in writer_categories(tokens):
                 self.hit = learned
         elif second and second.check and hit.writer is None:  # a writer's partner word is exact
-            fired = {category for category, _, _ in lexicon_matches(tokens)[0]}
-            if second.check.sets_aside(tokens, kind, source, fired):
+            if second.check.sets_aside(tokens, kind, source, lexicon_matches(tokens)[0]):
                 self.hit, self.set_aside = None, hit
         self.sphere: Literal["professional", "personal"] = (
             "professional" if self.margin >= 0 else "personal")

@@ -13,9 +13,9 @@ The same file holds a third model, the check on the lexicons' own hits (Check): 
 name phrases, and a phrase such as "menopause" or "probation" is as often a work topic ("the new
 guidance on menopause at work") as a disclosure. Masks cancel the professional contexts someone
 foresaw; the check reads what is left, trained on every dev text where a trigger fired before
-masks (its words, kind, source and the categories that fired), and sets a hit aside only where
-it reads the text as more likely not a disclosure than one (below the committed probability,
-0.5).
+masks (its words, kind, source, the categories that fired and the words next to each trigger),
+and sets a hit aside only where it reads the text as more likely not a disclosure than one
+(below the committed probability, 0.5).
 
 Neither learned opinion moves the sphere decision (the sphere model was fitted to the
 lexicon's hits alone); the gate only adds a category, and the check only sets one aside.
@@ -32,6 +32,7 @@ from typing import Iterable
 
 from prebrief.classify.model import Found, WordWeights, context_features, features
 from prebrief.classify.sensitive import SensitiveHit
+from prebrief.classify.terms import Match
 from prebrief.classify.tokens import Tokens
 
 SENSITIVE_FILE = "sensitive_weights.json"
@@ -46,19 +47,23 @@ class Check:
     bias: float
     words: WordWeights
     context: dict[str, float]  # check_context() -> weight
+    near: dict[str, float]  # near_triggers() -> weight
     below: float  # a hit is set aside below this probability of a disclosure
 
     def probability(self, tokens: Tokens, kind: str | None, source: str | None,
-                    categories: Iterable[str]) -> float:
-        """The probability that a text whose triggers of these categories fired (before
-        masks) is a disclosure."""
+                    fired: Iterable[Match]) -> float:
+        """The probability that a text whose triggers fired (before masks: matches of
+        prebrief.classify.lexicon.lexicon_matches) is a disclosure."""
+        fired = list(fired)
         score, _ = self.words.weigh(tokens)
-        context = sum(self.context.get(f, 0.0) for f in check_context(kind, source, categories))
-        return 1.0 / (1.0 + math.exp(-(self.bias + score + context)))
+        context = sum(self.context.get(f, 0.0)
+                      for f in check_context(kind, source, (c for c, _, _ in fired)))
+        near = sum(self.near.get(f, 0.0) for f in near_triggers(tokens, fired))
+        return 1.0 / (1.0 + math.exp(-(self.bias + score + context + near)))
 
     def sets_aside(self, tokens: Tokens, kind: str | None, source: str | None,
-                   categories: Iterable[str]) -> bool:
-        return self.probability(tokens, kind, source, categories) < self.below
+                   fired: Iterable[Match]) -> bool:
+        return self.probability(tokens, kind, source, fired) < self.below
 
 
 def check_context(kind: str | None, source: str | None, categories: Iterable[str]
@@ -68,6 +73,22 @@ def check_context(kind: str | None, source: str | None, categories: Iterable[str
     masks)."""
     return [*context_features(kind, source, None, ()),
             *(f"category:{c}" for c in sorted(set(categories)))]
+
+
+NEAR = 4  # words either side of a trigger that the check weighs by their side as well
+
+
+def near_triggers(tokens: Tokens, fired: Iterable[Match]) -> set[str]:
+    """The words just before and after each trigger that fired, as "before:my" and
+    "after:research": who and what stands next to a trigger ("my diagnosis", "depression
+    research") tells a disclosure from a work topic better than the whole text's words do.
+    Checked on writers the check had not seen (dev38-40 against dev1-37): AUC 0.863 -> 0.885."""
+    seq = tokens.folded
+    out: set[str] = set()
+    for _, first, last in fired:
+        out.update("before:" + w for w in seq[max(0, first - NEAR):first])
+        out.update("after:" + w for w in seq[last:last + NEAR])
+    return out
 
 
 @dataclass(frozen=True)
@@ -118,5 +139,6 @@ def sensitive_model() -> SensitiveModel | None:
                           Check(float(check["bias"]),
                                 WordWeights.of({k: float(v) for k, v in check["words"].items()}),
                                 {k: float(v) for k, v in check["context"].items()},
+                                {k: float(v) for k, v in check.get("near", {}).items()},
                                 float(check["below"]))
                           if check else None)
