@@ -82,7 +82,8 @@ def near_triggers(tokens: Tokens, fired: Iterable[Match]) -> set[str]:
     """The words just before and after each trigger that fired, as "before:my" and
     "after:research": who and what stands next to a trigger ("my diagnosis", "depression
     research") tells a disclosure from a work topic better than the whole text's words do.
-    Checked on writers the check had not seen (dev38-40 against dev1-37): AUC 0.863 -> 0.885."""
+    Checked on writers the check had not seen (trained on dev1-37, scored on dev38-40): AUC
+    0.870 -> 0.885 at the same L2."""
     seq = tokens.folded
     out: set[str] = set()
     for _, first, last in fired:
