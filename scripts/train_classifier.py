@@ -69,8 +69,9 @@ THRESHOLD = 0.7  # the gate's probability at which an unflagged text is called a
 # (the even odds, not a tuned value; on the validation sets it set aside no disclosure).
 CHECK_BELOW = 0.5
 # The check's L2, lighter than the gate's: trained on dev1-37 and scored on dev38-40 (new
-# writers, before they joined the dev sets), it set aside 18 of 104 false alarms at 0.001 and
-# 25 at 0.0003 (with the words next to each trigger), losing 3 of 416 disclosures either way.
+# writers, before they joined the dev sets), it set aside 18 of 104 false alarms at 0.001, 23
+# at 0.0003 and 25 at 0.0003 with the words next to each trigger, losing 3 of 416 disclosures
+# each time (/work/exp/check_exp.py, not in the repository).
 CHECK_L2 = 0.0003
 # Weights smaller than these are left out of the committed file: it shrinks from 1.7 MB to
 # 0.7 MB (loading it from ~110 to ~30 ms) and the decisions on the validation sets stay the same.
