@@ -199,6 +199,25 @@ def test_training_script_reproduces_the_committed_weights() -> None:
     assert "weights reproduce" in run.stderr
 
 
+def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> None:
+    """scripts/check_before_use.py fits the check as train_classifier.py does, on the dev sets
+    before --first, and scores the rest; an unknown set name is a clear error."""
+    import re
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "check_before_use.py"
+    run = subprocess.run([sys.executable, str(script), "--first", "dev43"], capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert re.search(r"trained on 42 dev sets, scored 1 \(dev43\): \d+ disclosures", run.stdout)
+    assert re.search(r"below 0\.5: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
+                     run.stdout)
+    bad = subprocess.run([sys.executable, str(script), "--first", "heldout"],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode != 0 and "not a dev set name" in bad.stderr
+
+
 @pytest.mark.parametrize(("text", "category"), [
     ("Husband to Marco, dad to a very loud beagle", "sexuality"),
     ("Wife to Claire, mum to Otto and Freya", "sexuality"),
