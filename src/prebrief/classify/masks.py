@@ -154,7 +154,7 @@ class MaskSet:
             todo.update(self._for_token(token))
         text = tokens.text
         until = len(text) if until is None else until
-        lowered = text.lower()
+        lowered = tokens.lowered
         aligned = len(lowered) == len(text) and _ODD_CASE[0] not in text and (
             _ODD_CASE[1] not in text)
         out: list[tuple[int, int]] = []

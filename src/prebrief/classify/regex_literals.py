@@ -18,7 +18,7 @@ _MAX_ANCHORS = 4000  # beyond this a pattern counts as unanchored (always run)
 MAX_STARTS = 128  # literal starts worth looking for with str.find; more and the regex runs
 # over the whole text. 64 until round 10's widened health mask (~80 starts) fell back to a
 # whole-text search: the masks stage rose 155.9k -> 181.4k instructions per fact, and at 128
-# it reads 152.8k (bench_instructions); each start is one str.find over the text.
+# it reads 153.5k (bench_instructions); each start is one str.find over the text.
 _ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
 
 

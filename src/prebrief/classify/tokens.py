@@ -40,8 +40,8 @@ def words(text: str) -> list[str]:
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
-    __slots__ = ("text", "_cased", "folded", "folded_set", "_spans", "found", "per_char",
-                 "features")
+    __slots__ = ("text", "lowered", "_cased", "folded", "folded_set", "_spans", "found",
+                 "per_char", "features")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -52,7 +52,8 @@ class Tokens:
         # case-sensitive term can only match where its lower case does.
         self.per_char = "İ" not in text and "Σ" not in text
         self._cased: list[str] | None = None  # as written: cut when a case-sensitive term asks
-        folded = words(text.lower())
+        self.lowered = text.lower()  # for every matcher that searches the text itself (masks)
+        folded = words(self.lowered)
         if not self.per_char:
             self._cased = cased = words(text)
             if len(folded) != len(cased):  # lower() changed where words split ("İ")
@@ -76,6 +77,7 @@ class Tokens:
         ranges()), sliced from whole's instead of cutting text again."""
         self = cls("")  # not cls.__new__: mypyc (bench/bench_compiled.py) cannot compile it
         self.text = text
+        self.lowered = text.lower()
         self._cased = None if whole._cased is None else whole._cased[first:last]
         self.folded = whole.folded[first:last]
         self.folded_set = set(self.folded)
@@ -96,7 +98,7 @@ class Tokens:
             # character in its place (per_char), and only non-word characters lie between
             # them: each word is found, exactly where it starts, by looking for it from the
             # end of the one before (a regex's match objects cost ~8x more).
-            find, spans, end = text.lower().find, [], 0
+            find, spans, end = self.lowered.find, [], 0
             for word in self.folded:
                 start = find(word, end)
                 end = start + len(word)
