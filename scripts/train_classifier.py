@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from prebrief.classify.core import lexicon_evidence  # noqa: E402
-from prebrief.classify.learned import (CATEGORIES, SENSITIVE_FILE, check_context,  # noqa: E402
-                                      near_triggers)
+from prebrief.classify.learned import (AFTER, BEFORE, CATEGORIES,  # noqa: E402
+                                      SENSITIVE_FILE, check_context, near_triggers)
 from prebrief.classify.lexicon import lexicon_matches  # noqa: E402
 from prebrief.classify.model import WEIGHTS_FILE, context_features, features  # noqa: E402
 from prebrief.classify.tokens import Tokens  # noqa: E402
@@ -219,7 +219,7 @@ def fit_binary(feats: list[frozenset[str]], y: np.ndarray, l2: float = SENSITIVE
 
 
 def _near(feature: str) -> bool:
-    return feature.startswith(("before:", "after:"))  # near_triggers()
+    return feature.startswith((BEFORE, AFTER))  # near_triggers()
 
 
 def fit_sensitive(labelled: list[Labelled], checked: list[Checked]) -> dict:

@@ -76,6 +76,7 @@ def check_context(kind: str | None, source: str | None, categories: Iterable[str
 
 
 NEAR = 4  # words either side of a trigger that the check weighs by their side as well
+BEFORE, AFTER = "before:", "after:"  # near_triggers()' feature names begin so
 
 
 def near_triggers(tokens: Tokens, fired: Iterable[Match]) -> set[str]:
@@ -87,8 +88,8 @@ def near_triggers(tokens: Tokens, fired: Iterable[Match]) -> set[str]:
     seq = tokens.folded
     out: set[str] = set()
     for _, first, last in fired:
-        out.update("before:" + w for w in seq[max(0, first - NEAR):first])
-        out.update("after:" + w for w in seq[last:last + NEAR])
+        out.update(BEFORE + w for w in seq[max(0, first - NEAR):first])
+        out.update(AFTER + w for w in seq[last:last + NEAR])
     return out
 
 
