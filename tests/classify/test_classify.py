@@ -199,6 +199,49 @@ def test_training_script_reproduces_the_committed_weights() -> None:
     assert "weights reproduce" in run.stderr
 
 
+def _training_script():
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "train_classifier.py"
+    spec = importlib.util.spec_from_file_location("train_classifier", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_classifier", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cross_validation_scores_each_writer_unseen_and_says_whether_it_picks_l2(
+        monkeypatch, capsys) -> None:
+    """--cv (kept out of --check, which a test runs): each writer is scored by a model trained
+    on the others only, and the exit code says whether the committed L2 is the best."""
+    tc = _training_script()
+    # Four writers; "desk" is professional and "garden" personal for the first three, but
+    # writer 3 writes them the other way round: a model that saw writer 3's texts would know,
+    # an honest fold does not, so writer 3 scores low while the others score perfectly.
+    rows = [(0.0, frozenset({word, f"w{n}"}), label, writer)
+            for writer, (pro, per) in enumerate([("desk", "garden")] * 3 + [("garden", "desk")])
+            for n in range(6) for word, label in ((pro, 1), (per, 0))]
+    fit = tc.fit
+
+    def fit_on_three_writers(train, vocab, l2):  # runs in the fold's process: raising fails it
+        assert len({row[3] for row in train}) == 3, "a fold trained on the writer it scores"
+        return fit(train, vocab, l2)
+
+    monkeypatch.setattr(tc, "fit", fit_on_three_writers)
+    cv = tc.leave_one_writer_out(rows, (0.0003, 0.001))
+    assert set(cv) == {0.0003, 0.001} and all(len(scores) == 4 for scores in cv.values())
+    assert cv[0.001][:3] == [1.0, 1.0, 1.0] and cv[0.001][3] < 0.5
+
+    monkeypatch.setattr(tc, "L2_GRID", (0.0003, 0.001))
+    monkeypatch.setattr(tc, "L2", 0.001)  # equal scores: the stronger L2 is the best
+    assert tc.cross_validate(rows) == 0
+    assert "L2 = 0.001 is the best" in capsys.readouterr().out
+    monkeypatch.setattr(tc, "L2", 0.0003)
+    assert tc.cross_validate(rows) == 1
+    assert "the best L2 is 0.001, not the committed 0.0003" in capsys.readouterr().err
+
+
 def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> None:
     """scripts/check_before_use.py fits the check as train_classifier.py does, on the dev sets
     before --first, and scores the rest; an unknown set name is a clear error."""
