@@ -41,9 +41,25 @@ def found(terms: list[str], text: str) -> list[str]:
     ("cs:SPD", "spd is a file extension", False),
     ("my church", "at my  church on Sunday", True),
     ("my church", "my local church", False),
+    # A prefix or suffix on any word of a term, and "*" for any one word after the first.
+    ("third-gen *ian", "Proud third-gen Nigerian", True),
+    ("third-gen *ian", "third-gen ian", True),
+    ("third-gen *ian", "third-gen Dutch", False),
+    ("burn* out", "burning out again", True),
+    ("giving up * for lent", "Giving up chocolate for Lent", True),
+    ("giving up * for lent", "giving up for lent", False),
+    ("giving up * for lent", "giving up dark chocolate for lent", False),  # one word only
+    ("afro-*", "Afro-Caribbean roots", True),
+    ("afro-*", "Afrobeats tonight", True),
 ])
 def test_term_syntax(term: str, text: str, hit: bool) -> None:
     assert bool(found([term], text)) is hit
+
+
+@pytest.mark.parametrize("term", ["* for lent", "*", "cs:* SPD"])
+def test_a_term_must_start_with_a_word(term: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(repr(term))):
+        TermMatcher([(term, "x")])
 
 
 def test_matches_report_their_words_in_text_order() -> None:

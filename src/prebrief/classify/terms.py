@@ -5,6 +5,7 @@ Term syntax (shared by every data file, so a new language is a data change):
     word        the whole word, any case            "chemo" matches "Chemo", not "chemotherapy"
     word*       word prefix (morphology)            "diagnos*" matches "diagnosed", "diagnosis"
     *word       word suffix (NL/DE compounds)       "*kanker" matches "borstkanker"
+    *           any one word, after the first       "giving up * for lent"
     two words   consecutive words                   "burn out" matches "burn-out", "burn  out"
     a-b         hyphen optional                     "burn-out" matches "burnout", "burn out"
     it's        apostrophes optional                "parkinson's" matches "Parkinsons"
@@ -57,16 +58,15 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
     if "-" in core:
         spellings.add(tuple(core.replace("-", "").split()))  # "burn-out" also as "burnout"
     parsed = []
-    for words_ in spellings:
-        pieces = []
-        for i, w in enumerate(words_):
-            lead = w.startswith("*") and i == 0
-            trail = w.endswith("*") and i == len(words_) - 1
-            text = w.strip("*")
-            if text:
-                pieces.append(Piece(text, prefix=trail, suffix=lead))
-        if pieces:
-            parsed.append(tuple(pieces))
+    for words_ in sorted(spellings):
+        if not words_:
+            continue
+        if words_[0] == "*":  # a term is indexed by its first word: it must say something
+            raise ValueError(f"term {term!r}: '*' stands for a word only after the first")
+        # Any word of a term may be a prefix or a suffix ("third-gen *ian"); "*" alone is any
+        # one word (an empty prefix, which every word starts with).
+        parsed.append(tuple(Piece(w.strip("*"), prefix=w.endswith("*"),
+                                  suffix=w.startswith("*") and w != "*") for w in words_))
     return case_sensitive, parsed
 
 
