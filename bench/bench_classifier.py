@@ -14,8 +14,8 @@
   texts fire a sensitive trigger, many lines mix spheres); a contact's facts are mostly short
   profile fields.
 - start-up: wall time of `prebrief --help` in fresh interpreters, with the classifier's
-  commands registered (as shipped) and with them removed; and the one-off cost of the first
-  classification in a run (imports + lexicon compile).
+  commands registered (as shipped) and with them removed, run alternately; and the one-off
+  cost of the first classification in a run (imports + lexicon compile).
 """
 
 from __future__ import annotations
@@ -87,21 +87,24 @@ def demo_throughput(rounds: int, size: int) -> tuple[float, int]:
     return best, len(facts)
 
 
-def startup(runs: int, *, without_classifier: bool) -> float:
-    code = ("import sys; sys.argv=['prebrief','--help'];"
-            "import prebrief.cli.app as a;")
-    if without_classifier:
-        code = ("import sys; sys.argv=['prebrief','--help'];"
-                "import prebrief.cli.classify as c; c.register=lambda app: None;"
-                "import prebrief.cli.app as a;")
+def startup(runs: int) -> tuple[float, float]:
+    """Median wall time of `prebrief --help` in fresh interpreters with the classifier's
+    commands registered (as shipped) and with them removed, the two run alternately so that a
+    change in the machine's speed during the runs (this VM's moves by the minute) falls on both
+    alike rather than on whichever ran second."""
+    head = "import sys; sys.argv=['prebrief','--help'];"
+    codes = (head + "import prebrief.cli.app as a;a.main()",
+             head + "import prebrief.cli.classify as c; c.register=lambda app: None;"
+                    "import prebrief.cli.app as a;a.main()")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    times = []
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code + "a.main()"], env=env, check=False,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for code, out in zip(codes, times):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], env=env, check=False,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            out.append(time.perf_counter() - started)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def first_use() -> float:
@@ -125,8 +128,7 @@ def main() -> None:
     demo_rate, demo_facts = demo_throughput(args.rounds, len(labelled()))
     print(f"throughput on a briefing's facts: {demo_rate:,.0f} facts/s on one core (the demo "
           f"contact's {demo_facts} facts, copied; same target)")
-    with_c = startup(9, without_classifier=False)
-    without = startup(9, without_classifier=True)
+    with_c, without = startup(15)
     print(f"start-up `prebrief --help`: {with_c * 1000:.0f} ms with the classifier's commands, "
           f"{without * 1000:.0f} ms without (delta {(with_c - without) * 1000:+.0f} ms; "
           "target <= 50 ms)")
