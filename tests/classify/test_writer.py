@@ -44,6 +44,14 @@ def test_writer_is_read_from_stated_pronouns_else_a_single_gender_given_name(
     ("Mein Mann und ich haben ein Haus gekauft", MAN, "sexuality"),
     ("Mein Mann und ich haben ein Haus gekauft", WOMAN, None),
     ("Dinner with my friend Jonas and his wife", MAN, None),  # someone else's partner
+    # A general trigger ("my boyfriend", same-sex in most labelled texts that name one) does
+    # not count when the known writer makes the partner the other gender.
+    ("Sunset swim at the lake with my boyfriend. He lies about the water.", None, "sexuality"),
+    ("Sunset swim at the lake with my boyfriend. He lies about the water.", WOMAN, None),
+    ("Sunset swim at the lake with my boyfriend. He lies about the water.", MAN, "sexuality"),
+    ("My girlfriend and I adopted a greyhound called Biscuit", MAN, None),
+    ("My girlfriend and I adopted a greyhound called Biscuit", WOMAN, "sexuality"),
+    ("A year since I came out. Tonight my boyfriend cooked dinner", WOMAN, "sexuality"),
 ])
 def test_partner_words_count_by_the_writers_gender(text, writer, category) -> None:
     assert classify_text(text, writer=writer).sensitive_category == category

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from prebrief.classify.writer import Writer
 
 
+_OTHER = {"male": "female", "female": "male"}
+
+
 class SensitiveHit(NamedTuple):
     """The category found and the words that triggered it."""
 
@@ -29,13 +32,22 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
     Masks (professional contexts such as "cancer research", "Church Street", "anti-fraud team")
     cancel the triggers of their category they overlap, so a job title in a sensitive domain is
     not a disclosure. A known writer adds the triggers that hold for their gender only ("my
-    husband", written by a man: prebrief.classify.writer).
+    husband", written by a man: prebrief.classify.writer), and sets aside those the other
+    gender's list names ("my boyfriend", written by a woman).
     """
     lex = sensitive_lexicon()
     tokens = text if isinstance(text, Tokens) else Tokens(text)
     hits = lexicon_matches(tokens)[0]
     own: set[tuple[str, int, int]] = set()  # (category, span) of the writer's triggers
     if writer is not None:
+        # A partner word that names a partner of the other gender ("my boyfriend", written by
+        # a woman) reveals no same-sex couple: the lexicons' general triggers it overlaps
+        # ("my boyfriend and i") do not count for a known writer. Without one, they do.
+        other = writer_terms(_OTHER[writer.gender]).find(tokens)
+        if other:
+            hits = [hit for hit in hits if not any(
+                category == hit[0] and first < hit[2] and hit[1] < last
+                for category, first, last in other)]
         by_writer = writer_terms(writer.gender).find(tokens)
         if by_writer:
             hits = sorted([*hits, *by_writer], key=text_order)
