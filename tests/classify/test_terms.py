@@ -359,3 +359,26 @@ def test_terms_match_the_same_past_the_vocabulary_bound(monkeypatch) -> None:
     matcher = TermMatcher([("cs:in A E", 1), ("chemo", 2)])
     assert [p for p, _, _ in matcher.find(Tokens("Six hours in A&E after chemo"))] == [1, 2]
     assert matcher._may_match_cased(Tokens("In a meeting, back at five")) is False
+
+
+WILD_AFTER_FIRST_WORD = 32  # per first word; see the test below
+
+
+def test_few_shipped_terms_have_a_wildcard_right_after_a_first_word() -> None:
+    """A term whose second word is a prefix or suffix ("in a* {origin_en} family") cannot go in
+    the trie of exact next words: it is tried, piece by piece, at every occurrence of its first
+    word. Round 13's "in a*"/"from a*" frames put 94 such terms on "in" and "from" and the lexicon
+    scan went from 77k to 364k instructions per fact (bench_instructions) until they were spelled
+    "in a"/"in an". This keeps such lists short for every first word."""
+    from prebrief.classify.lexicon import all_terms
+
+    matcher = all_terms()
+    counts: dict[str, int] = {}
+    for index in (matcher._folded, matcher._cased):
+        for table in (index.exact, index.prefix, index.suffix):
+            for head, entries in table.items():
+                for pieces, _ in entries:
+                    if len(pieces) > 1 and (pieces[1].prefix or pieces[1].suffix):
+                        counts[head] = counts.get(head, 0) + 1
+    crowded = {head: n for head, n in counts.items() if n > WILD_AFTER_FIRST_WORD}
+    assert not crowded, f"first words with many wildcard second words: {crowded}"
