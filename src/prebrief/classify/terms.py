@@ -11,6 +11,10 @@ Term syntax (shared by every data file, so a new language is a data change):
     it's        apostrophes optional                "parkinson's" matches "Parkinsons"
     cs:TERM     case-sensitive                      "cs:SPD" does not match "spd"
 
+A term whose second word is a wildcard ("vote democrat*") is tried at every occurrence of its
+first word, outside the trie of exact next words: keep such terms few per first word (a test
+counts them).
+
 A text is cut into word tokens once; each distinct token is analysed once per process (a
 vocabulary follows Zipf's law, so nearly every token is a dictionary hit after warm-up), and
 multi-word terms are only tried where their first word matched. No regular expression runs
