@@ -69,17 +69,16 @@ def demo_throughput(rounds: int, size: int) -> tuple[float, int]:
     from dataclasses import replace
 
     from prebrief.classify import classify_facts
-    from prebrief.classify.writer import PRONOUN_KINDS, writer_of
+    from prebrief.classify.core import is_classified
+    from prebrief.classify.writer import writer_of_facts
     from prebrief.demo import build_demo_briefing
-    from prebrief.models import PROFILE_KINDS
 
     briefing = build_demo_briefing(discover=False)
     every = [f for r in briefing.sources if r.ok for f in r.harvest.facts]
-    writer = writer_of(briefing.person.name,
-                       (f.text for f in every if f.kind in PRONOUN_KINDS))
+    writer = writer_of_facts(briefing.person.name, every)  # as briefing.assemble reads it
     # Only the facts classify_facts classifies: it skips profile records (name, photo,
     # follower count) at no cost, and counting them would flatter the figure.
-    facts = [f for f in every if f.kind not in PROFILE_KINDS and f.text.strip()]
+    facts = list(filter(is_classified, every))
     copies = max(1, size // len(facts))
     best = 0.0
     for r in range(rounds + 1):

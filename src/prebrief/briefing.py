@@ -167,13 +167,13 @@ def assemble(query: ContactQuery, results: list[SourceResult],
              identities: Iterable[Identity], *, now: datetime | None = None) -> Briefing:
     """Merge, classify and package the results of one run."""
     from prebrief.classify import classify_facts
-    from prebrief.classify.writer import PRONOUN_KINDS, writer_of
+    from prebrief.classify.writer import writer_of_facts
 
     priority = {name: cls.priority for name, cls in all_sources().items()}
     person = merge_person(results, priority)
     facts = [f for r in results if r.ok for f in r.harvest.facts]
     # Who wrote the contact's texts decides what some partner words reveal ("my husband").
-    writer = writer_of(person.name, (f.text for f in facts if f.kind in PRONOUN_KINDS))
+    writer = writer_of_facts(person.name, facts)
     signals = tuple(classify_facts(facts, writer=writer))
     return Briefing(
         person=person, identities=tuple(_unique_identities(identities)), signals=signals,

@@ -228,12 +228,18 @@ def _same(a: _Weighed, b: _Weighed) -> bool:
     return a.sphere == b.sphere and a.category == b.category
 
 
+def is_classified(fact: Fact) -> bool:
+    """Whether classify_facts classifies fact: profile records (name, photo, follower count)
+    and blank texts are skipped."""
+    return fact.kind not in PROFILE_KINDS and bool(fact.text.strip())
+
+
 def classify_facts(facts: Iterable[Fact], *, writer: Writer | None = None) -> list[Signal]:
     """Classify facts into signals, splitting mixed facts; profile-record kinds are skipped.
     writer: the contact who wrote them, where known (prebrief.classify.writer.writer_of)."""
     signals: list[Signal] = []
     for fact in facts:
-        if fact.kind in PROFILE_KINDS or not fact.text.strip():
+        if not is_classified(fact):
             continue
         if fact.kind in split_kinds():
             parts = classify_parts(fact.text, kind=fact.kind, source=fact.evidence.source,

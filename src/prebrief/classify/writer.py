@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from prebrief.models import Fact
 
 Gender = Literal["male", "female"]
 
@@ -60,6 +63,12 @@ def writer_of(name: str | None, profile_texts: Iterable[str] = ()) -> Writer | N
     if male != female:
         return Writer("male" if male else "female", "given name")
     return None
+
+
+def writer_of_facts(name: str | None, facts: Iterable[Fact]) -> Writer | None:
+    """writer_of() for a contact whose harvested facts these are: the pronouns stated in the
+    kinds a profile states them in (PRONOUN_KINDS), else the given name."""
+    return writer_of(name, (f.text for f in facts if f.kind in PRONOUN_KINDS))
 
 
 def _given_name(name: str | None) -> str:
