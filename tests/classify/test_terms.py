@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from prebrief.classify.masks import MaskSet, anchors
@@ -382,3 +382,29 @@ def test_few_shipped_terms_have_a_wildcard_right_after_a_first_word() -> None:
                         counts[head] = counts.get(head, 0) + 1
     crowded = {head: n for head, n in counts.items() if n > WILD_AFTER_FIRST_WORD}
     assert not crowded, f"first words with many wildcard second words: {crowded}"
+
+
+_WILD_TERMS = ["mum of * married to anna", "mum of * and * married to anna", "giving up * for lent",
+               "meiner * therapeutin", "vote democrat*", "my * is *ian", "dad of * married to *o",
+               "a b* c", "a * c", "a * * c d", "two * *ian"]
+_WILD_WORDS = ["mum", "of", "two", "married", "to", "anna", "and", "sem", "giving", "up", "for",
+               "lent", "meiner", "neuen", "therapeutin", "vote", "democrats", "my", "dad", "is",
+               "nigerian", "ian", "mario", "a", "bob", "b", "c", "d"]
+
+
+@given(st.lists(st.sampled_from(_WILD_WORDS), max_size=14).map(" ".join))
+@example("meiner neuen therapeutin")  # the word a term is filed under ends the text
+@example("mum of two married to anna and dad of sem married to mario")
+def test_wildcard_terms_match_where_a_word_by_word_reading_does(text: str) -> None:
+    """Terms with a wildcard word ("*", "democrat*", "*ian") match exactly where their words
+    match the text's, one by one, also where an exact word after the wildcard files them
+    under that word ("mum of * married to anna" under "married", two places on)."""
+    from prebrief.classify.terms import parse_term
+
+    seq = Tokens(text).folded
+    want = {(term, i, i + len(pieces)) for term in _WILD_TERMS for pieces in parse_term(term)[1]
+            for i in range(len(seq) - len(pieces) + 1)
+            if all(piece.matches(seq[i + k]) for k, piece in enumerate(pieces))}
+    got = TermMatcher([(t, t) for t in _WILD_TERMS]).find(Tokens(text))
+    assert set(got) == want and len(got) == len(want)
+

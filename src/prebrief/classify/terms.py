@@ -13,7 +13,8 @@ Term syntax (shared by every data file, so a new language is a data change):
 
 A term whose second word is a wildcard ("vote democrat*") is tried at every occurrence of its
 first word, outside the trie of exact next words: keep such terms few per first word (a test
-counts them).
+counts them). Where an exact word follows a wildcard ("meiner * therapeutin"), the term is
+filed under that word and tried only where the text has it there.
 
 A text is cut into word tokens once; each distinct token is analysed once per process (a
 vocabulary follows Zipf's law, so nearly every token is a dictionary hit after warm-up), and
@@ -158,7 +159,7 @@ class _Index:
                 found.append((payload, i, i + 1))
             # Most first words a longer term starts with are not followed by its next word:
             # that is checked here, without the call (longer() would return nothing).
-            if i + 1 < n and (entry.wild or seq[i + 1] in entry.next):
+            if i + 1 < n and (entry.wild or entry.keyed or seq[i + 1] in entry.next):
                 longer = entry.longer(seq, i, n)
                 if longer:
                     found += longer
@@ -174,23 +175,29 @@ def _rest_matches(pieces: tuple[Piece, ...], seq: list[str], at: int, done: int)
 class _Entry:
     """The terms starting at a token, as a trie over their following words: the payloads of
     the terms that end here (at the first word: one-word terms), the exact next words they
-    continue with, and the terms whose next word is a prefix or suffix (checked word by word).
+    continue with, and the terms whose next word is a prefix or suffix. Those are checked word
+    by word, except that where an exact word follows the wildcard ("mum of * married to
+    {female}"), they are filed by it and its place, so a text is looked up once at that place
+    instead of trying every such term (a frame over a names list files hundreds there).
 
     Terms carry their rank in the order they were found for the token (exact next words
     before wildcard ones), so matches of the same span come out in one order however deep in
     the trie they were found (the cue that wins a tie must not depend on the trie's shape)."""
 
-    __slots__ = ("singles", "next", "wild", "_ends")
+    __slots__ = ("singles", "next", "wild", "keyed", "_ends")
 
     def __init__(self) -> None:
         self._ends: list[tuple[int, P]] = []
         self.singles: tuple[P, ...] = ()  # the one-word terms' payloads (the root's ends)
         self.next: dict[str, _Entry] = {}
         self.wild: list[tuple[int, tuple[Piece, ...], P]] = []
+        # Wildcard terms by the first exact word after the wildcard: its index in the term,
+        # then the word.
+        self.keyed: dict[int, dict[str, list[tuple[int, tuple[Piece, ...], P]]]] = {}
 
     def holds_terms(self) -> bool:
         """Whether some term starts at the token."""
-        return bool(self.singles or self.next or self.wild)
+        return bool(self.singles or self.next or self.wild or self.keyed)
 
     @classmethod
     def of(cls, hits: list[tuple[tuple[Piece, ...], P]]) -> _Entry:
@@ -208,8 +215,14 @@ class _Entry:
                 depth += 1
             if depth == len(pieces):
                 node._ends.append((rank, payload))
-            else:
+                continue
+            key = next((k for k in range(depth + 1, len(pieces))
+                        if not (pieces[k].prefix or pieces[k].suffix)), None)
+            if key is None:
                 node.wild.append((rank, pieces, payload))
+            else:
+                node.keyed.setdefault(key, {}).setdefault(pieces[key].text, []).append(
+                    (rank, pieces, payload))
         return root
 
     def longer(self, seq: list[str], at: int, n: int) -> list[Match]:
@@ -220,6 +233,11 @@ class _Entry:
             for rank, pieces, payload in node.wild:
                 if _rest_matches(pieces, seq, at, depth):
                     found.append((rank, (payload, at, at + len(pieces))))
+            for key, by_word in node.keyed.items():
+                if at + key < n:
+                    for rank, pieces, payload in by_word.get(seq[at + key], ()):
+                        if _rest_matches(pieces, seq, at, depth):
+                            found.append((rank, (payload, at, at + len(pieces))))
             if at + depth == n or not node.next:
                 break
             step = node.next.get(seq[at + depth])
