@@ -408,3 +408,17 @@ def test_wildcard_terms_match_where_a_word_by_word_reading_does(text: str) -> No
     got = TermMatcher([(t, t) for t in _WILD_TERMS]).find(Tokens(text))
     assert set(got) == want and len(got) == len(want)
 
+
+def test_a_start_plan_keeps_the_literals_before_too_many_to_look_for() -> None:
+    """Round 14's "(?:kirche|...)\\w*\\b[^.!?]{0,60}?\\b(?:heute|...)" masks multiplied their
+    literal starts past MAX_STARTS and ran over the whole text: every match still starts with
+    one of the first alternation's words, and a literal another starts with adds no place."""
+    from prebrief.classify.regex_literals import MAX_STARTS, start_plan
+
+    firsts = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+              "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo"]
+    thens = [f"{word}{i}" for i in range(MAX_STARTS // len(firsts) + 1) for word in ("x", "y")]
+    pattern = f"(?:{'|'.join(firsts)}) (?:{'|'.join(thens)}) z"
+    assert start_plan(pattern) == ({f"{word} " for word in firsts}, None)
+    assert start_plan(r"(?:kirche|kapelle)\w*\b[^.!?]{0,60}?\b(?:heute|nu)") == (
+        {"kirche", "kapelle"}, None)

@@ -49,7 +49,7 @@ def anchor_index(sources: list[str]) -> list[list[str] | None]:
         None if heads is None else sorted(heads) for heads in map(anchors, sources)])
 
 
-_INDEX_VERSION = 3  # bump when anchors() changes what it returns (it reads MAX_STARTS)
+_INDEX_VERSION = 4  # bump when anchors() changes what it returns (it reads MAX_STARTS)
 
 
 # Characters that re.IGNORECASE equates with an ASCII letter although str.lower() does not

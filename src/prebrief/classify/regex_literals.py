@@ -34,9 +34,20 @@ def start_plan(pattern: str) -> tuple[set[str], str | None]:
     also match one character earlier (the repeat takes that character too, and the rest of the
     pattern sees the same text), so finditer, which tries places in order, finds it there."""
     prefixes, _, classes = _starts(sre_parse.parse(pattern, re.IGNORECASE))
+    prefixes = _shortest(prefixes)
     if not classes:
         return prefixes, None
     return prefixes, "".join(sorted(set.intersection(*map(set, classes))))
+
+
+def _shortest(prefixes: set[str]) -> set[str]:
+    """prefixes without those that start with another of them: str.find finds every place
+    "kirche" is anyway where "kircheheute" is ("kirche\\w*\\s*(?:heute)?" gives both)."""
+    out: set[str] = set()
+    for prefix in sorted(prefixes, key=len):
+        if not any(map(prefix.startswith, out)):
+            out.add(prefix)
+    return out
 
 
 def required(pattern: str) -> set[str] | None:
@@ -124,12 +135,14 @@ def _starts(items: Any, lead: bool = True) -> tuple[set[str], bool, set[str]]:
                 classes |= more
         else:
             return prefixes, False, classes
-        prefixes = {p + c for p in prefixes for c in choices}
+        before, prefixes = prefixes, {p + c for p in prefixes for c in choices}
         lead = lead and prefixes == {""}
+        if len(prefixes) > MAX_STARTS:
+            # Too many to look for ("(?:kirche|...)\s+(?:heute|...)" multiplies): every match
+            # still starts with one of the literals so far, or with anything if there are none.
+            return before, False, classes
         if not complete:
             return prefixes, False, classes
-        if len(prefixes) > MAX_STARTS:  # too many to look for: as good as unknown
-            return {""}, False, classes
     return prefixes, True, classes
 
 
