@@ -15,10 +15,12 @@ from prebrief.classify.tokens import Tokens
 
 # Disclosures in words no lexicon phrase covers: the lexicons let them through.
 MISSED = [
-    ("The nurses on ward 7 got me through the worst month of my life", "health"),
     ("Ten years since I walked out of that cell. I still count the steps to my front door",
      "criminal"),
 ]
+# The gate reads this one close to its threshold (0.699 against 0.7 once dev53-55 were added,
+# 0.70-0.75 before): a health disclosure with no listed phrase, for the threshold test below.
+NEAR_THRESHOLD = "The nurses on ward 7 got me through the worst month of my life"
 PLAIN = [
     "Shipping the new release this week, big thanks to the platform team",
     "Marathon training: 30 km this morning, legs are done",
@@ -34,6 +36,21 @@ def test_it_reads_disclosures_the_lexicons_miss(text: str, category: str) -> Non
     assert decision.sensitive_category == category
     assert decision.topic == category  # the sheet names the category, never the content
     assert "reads as a disclosure to the learned model" in decision.reason
+
+
+def test_the_gate_adds_a_category_at_its_threshold_and_not_below(monkeypatch) -> None:
+    import math
+
+    model = sensitive_model()
+    assert model is not None and find_sensitive(NEAR_THRESHOLD) is None
+    score, _ = model.gate.weigh(Tokens(NEAR_THRESHOLD))
+    log_odds = model.bias + score
+    for cutoff, category in ((log_odds - 0.01, "health"), (log_odds + 0.01, None)):
+        gate = replace(model, cutoff=cutoff)
+        monkeypatch.setattr(core, "sensitive_model", lambda gate=gate: gate)
+        decision = classify_text(NEAR_THRESHOLD)
+        assert decision.sensitive_category == category, (cutoff, math.exp(log_odds))
+        assert ("reads as a disclosure to the learned model" in decision.reason) is bool(category)
 
 
 @pytest.mark.parametrize("text", PLAIN)
