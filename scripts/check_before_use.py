@@ -40,9 +40,10 @@ def number(name: str) -> int:
     return int(found.group(1) or 1)
 
 
-def rows(paths: list) -> list[tuple[frozenset[str], bool, bool]]:
+def rows(paths: list, plain: bool = False) -> list[tuple[frozenset[str], bool, bool]]:
     """(check features, a disclosure?, a hit survives the masks?) per text whose triggers
-    fired before masks."""
+    fired before masks; plain: only the texts with a kind or source, read without them (the
+    copies train_classifier.py also fits, see WITHOUT_CONTEXT)."""
     out = []
     for path in paths:
         for line in path.read_text("utf-8").splitlines():
@@ -52,7 +53,11 @@ def rows(paths: list) -> list[tuple[frozenset[str], bool, bool]]:
             tokens = Tokens(item["text"])
             if not tc.lexicon_matches(tokens)[0]:
                 continue
-            out.append((tc.check_features(tokens, item.get("kind"), item.get("source")),
+            given = (item.get("kind"), item.get("source"))
+            if plain and not any(given):
+                continue
+            kind, source = (None, None) if plain else given
+            out.append((tc.check_features(tokens, kind, source),
                         item.get("sensitive") is not None, find_sensitive(tokens) is not None))
     return out
 
@@ -68,9 +73,10 @@ def main() -> int:
         print(f"{args.first}: no dev sets on one side of it", file=sys.stderr)
         return 2
     fitted = rows(train)
-    bias, weights = tc.fit_binary([f for f, _, _ in fitted],
-                                  np.array([real for _, real, _ in fitted], dtype=float),
-                                  tc.CHECK_L2)
+    both = fitted + (rows(train, plain=True) if tc.WITHOUT_CONTEXT else [])
+    bias, weights = tc.fit_binary([f for f, _, _ in both],
+                                  np.array([real for _, real, _ in both], dtype=float),
+                                  tc.CHECK_L2, tc.vocabulary(f for f, _, _ in fitted))
     scored = [(1.0 / (1.0 + math.exp(-(bias + sum(weights.get(f, 0.0) for f in feats)))), real)
               for feats, real, survives in rows(test) if survives]
     real = [p for p, is_real in scored if is_real]

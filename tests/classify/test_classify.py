@@ -245,6 +245,32 @@ def test_cross_validation_scores_each_writer_unseen_and_says_whether_it_picks_l2
     assert "the best L2 is 0.001, not the committed 0.0003" in capsys.readouterr().err
 
 
+def test_training_also_reads_each_item_without_its_kind_and_source(tmp_path, monkeypatch) -> None:
+    """eval-classifier's input has no kind or source: the sphere model and the check are
+    also trained on every dev item without them, and the vocabulary counts an item once."""
+    tc = _training_script()
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text("\n".join(json.dumps(r) for r in [
+        {"text": "Hiring two backend engineers", "label": "professional", "sensitive": None,
+         "kind": "post", "source": "linkedin"},
+        {"text": "Back home after my knee surgery", "label": "personal", "sensitive": "health",
+         "kind": "post", "source": "facebook"},
+        {"text": "Sunday roast with the kids", "label": "personal", "sensitive": None},
+    ]), "utf-8")
+    monkeypatch.setattr(tc, "DEV", [dev])
+    made = tc.examples()
+    assert len(made.rows) == 3 and len(made.labelled) == 3
+    assert len(made.plain_rows) == 2  # the third item has neither to leave out
+    assert "source:linkedin" in made.rows[0][1]
+    for margin, feats, label, writer in made.plain_rows:
+        assert not any(f.startswith(("kind:", "source:")) for f in feats)
+    assert [r[2] for r in made.plain_rows] == [1, 0]  # the labels travel with the copies
+    assert len(made.checked) == len(made.plain_checked) == 1  # "surgery" fired
+    assert not any(f.startswith(("kind:", "source:")) for f in made.plain_checked[0][0])
+    monkeypatch.setattr(tc, "WITHOUT_CONTEXT", False)
+    assert tc.examples().plain_rows == []
+
+
 def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> None:
     """scripts/check_before_use.py fits the check as train_classifier.py does, on the dev sets
     before --first, and scores the rest; an unknown set name is a clear error."""
