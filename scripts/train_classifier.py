@@ -35,9 +35,9 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterable
-from typing import NamedTuple
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -130,8 +130,8 @@ def examples() -> Examples:
             fired = lexicon_matches(tokens)[0]
             out.labelled.append((words, item.get("sensitive")))
             given = (item.get("kind"), item.get("source"))
-            for kind, source in (given, (None, None)) if WITHOUT_CONTEXT and any(given) else (
-                    given,):
+            readings = [given, (None, None)] if WITHOUT_CONTEXT and any(given) else [given]
+            for kind, source in readings:
                 plain = (kind, source) != given
                 hit, score = lexicon_evidence(tokens, kind, source)
                 context = context_features(kind, source, hit.category if hit else None,
@@ -206,8 +206,8 @@ def macro_f1(rows: list[Row], model: tuple[float, float, dict[str, float]]) -> f
     return (f_pro + f_per) / 2
 
 
-def leave_one_writer_out(rows: list[Row], grid: Iterable[float], plain: list[Row] = ()
-                         ) -> dict[float, list[float]]:  # type: ignore[assignment]
+def leave_one_writer_out(rows: list[Row], grid: Iterable[float], plain: Iterable[Row] = ()
+                         ) -> dict[float, list[float]]:
     """Per L2 strength, the macro-F1 on each writer's items, trained on everyone else's (plain:
     the rows again without kind and source, trained on and scored as well). The folds are
     independent, so they run in a process per core (forked, so the rows are shared, not
@@ -266,7 +266,7 @@ def _near(feature: str) -> bool:
 
 
 def fit_sensitive(labelled: list[Labelled], checked: list[Checked],
-                  plain_checked: list[Checked] = ()) -> dict:  # type: ignore[assignment]
+                  plain_checked: Iterable[Checked] = ()) -> dict:
     """The gate (log-odds that a text is a disclosure), the per-category softmax (fitted on
     the disclosures only) and the check on lexicon hits (also on plain_checked: the same hits
     without kind and source), by gradient descent with L2, as data for
@@ -313,7 +313,7 @@ def fit_sensitive(labelled: list[Labelled], checked: list[Checked],
     }
 
 
-def cross_validate(rows: list[Row], plain: list[Row] = ()) -> int:  # type: ignore[assignment]
+def cross_validate(rows: list[Row], plain: Iterable[Row] = ()) -> int:
     """Print each L2_GRID strength's leave-one-writer-out macro-F1 (mean, and per writer);
     0 if the best is the committed L2, else 1 (set L2 to it and retrain)."""
     cv = leave_one_writer_out(rows, L2_GRID, plain)
