@@ -23,8 +23,6 @@ import math
 import re
 import sys
 
-import numpy as np
-
 import train_classifier as tc
 from prebrief.classify.sensitive import find_sensitive
 from prebrief.classify.tokens import Tokens
@@ -40,10 +38,12 @@ def number(name: str) -> int:
     return int(found.group(1) or 1)
 
 
-def rows(paths: list, plain: bool = False) -> list[tuple[frozenset[str], bool, bool]]:
+def rows(paths: list, every_reading: bool = False
+         ) -> list[tuple[list[frozenset[str]], bool, bool]]:
     """(check features, a disclosure?, a hit survives the masks?) per text whose triggers
-    fired before masks; plain: only the texts with a kind or source, read without them (the
-    copies train_classifier.py also fits, see WITHOUT_CONTEXT)."""
+    fired before masks; the features of the text as written, and with every_reading also
+    those of its other readings (train_classifier.readings: without kind and source), which
+    train_classifier.py fits as well."""
     out = []
     for path in paths:
         for line in path.read_text("utf-8").splitlines():
@@ -53,11 +53,8 @@ def rows(paths: list, plain: bool = False) -> list[tuple[frozenset[str], bool, b
             tokens = Tokens(item["text"])
             if not tc.lexicon_matches(tokens)[0]:
                 continue
-            given = (item.get("kind"), item.get("source"))
-            if plain and not any(given):
-                continue
-            kind, source = (None, None) if plain else given
-            out.append((tc.check_features(tokens, kind, source),
+            read = tc.readings(item) if every_reading else tc.readings(item)[:1]
+            out.append(([tc.check_features(tokens, kind, source) for kind, source in read],
                         item.get("sensitive") is not None, find_sensitive(tokens) is not None))
     return out
 
@@ -72,13 +69,11 @@ def main() -> int:
     if not train or not test:
         print(f"{args.first}: no dev sets on one side of it", file=sys.stderr)
         return 2
-    fitted = rows(train)
-    both = fitted + (rows(train, plain=True) if tc.WITHOUT_CONTEXT else [])
-    bias, weights = tc.fit_binary([f for f, _, _ in both],
-                                  np.array([real for _, real, _ in both], dtype=float),
-                                  tc.CHECK_L2, tc.vocabulary(f for f, _, _ in fitted))
-    scored = [(1.0 / (1.0 + math.exp(-(bias + sum(weights.get(f, 0.0) for f in feats)))), real)
-              for feats, real, survives in rows(test) if survives]
+    fitted = rows(train, every_reading=True)
+    bias, weights = tc.fit_check([(feats[0], real) for feats, real, _ in fitted],
+                                 [(f, real) for feats, real, _ in fitted for f in feats[1:]])
+    scored = [(1.0 / (1.0 + math.exp(-(bias + sum(weights.get(f, 0.0) for f in feats[0])))),
+               real) for feats, real, survives in rows(test) if survives]
     real = [p for p, is_real in scored if is_real]
     false = [p for p, is_real in scored if not is_real]
     print(f"trained on {len(train)} dev sets, scored {len(test)} ({', '.join(p.stem for p in test)}): "

@@ -129,10 +129,8 @@ def examples() -> Examples:
             real = item.get("sensitive") is not None
             fired = lexicon_matches(tokens)[0]
             out.labelled.append((words, item.get("sensitive")))
-            given = (item.get("kind"), item.get("source"))
-            readings = [given, (None, None)] if WITHOUT_CONTEXT and any(given) else [given]
-            for kind, source in readings:
-                plain = (kind, source) != given
+            for n, (kind, source) in enumerate(readings(item)):
+                plain = n > 0
                 hit, score = lexicon_evidence(tokens, kind, source)
                 context = context_features(kind, source, hit.category if hit else None,
                                            score.cues)
@@ -142,6 +140,13 @@ def examples() -> Examples:
                     (out.plain_checked if plain else out.checked).append(
                         (check_features(tokens, kind, source, words), real))
     return out
+
+
+def readings(item: dict) -> list[tuple[str | None, str | None]]:
+    """The (kind, source) a dev item is read with: its own, then, where WITHOUT_CONTEXT and it
+    has either, neither."""
+    given = (item.get("kind"), item.get("source"))
+    return [given, (None, None)] if WITHOUT_CONTEXT and any(given) else [given]
 
 
 def check_features(tokens: Tokens, kind: str | None, source: str | None,
@@ -261,6 +266,15 @@ def fit_binary(feats: list[frozenset[str]], y: np.ndarray, l2: float = SENSITIVE
                             if abs(v) >= KEEP_GATE}
 
 
+def fit_check(checked: list[Checked], plain_checked: Iterable[Checked] = ()
+              ) -> tuple[float, dict[str, float]]:
+    """The check on lexicon hits (fit_binary at CHECK_L2) on checked and plain_checked (the
+    same hits without kind and source), its vocabulary counted on checked: each item once."""
+    both = [*checked, *plain_checked]
+    return fit_binary([fs for fs, _ in both], np.array([real for _, real in both], dtype=float),
+                      CHECK_L2, vocabulary(fs for fs, _ in checked))
+
+
 def _near(feature: str) -> bool:
     return feature.startswith((BEFORE, AFTER))  # near_triggers()
 
@@ -273,10 +287,7 @@ def fit_sensitive(labelled: list[Labelled], checked: list[Checked],
     data/sensitive_weights.json."""
     bias, gate = fit_binary([fs for fs, _ in labelled],
                             np.array([cat is not None for _, cat in labelled], dtype=float))
-    all_checked = [*checked, *plain_checked]
-    check_bias, check = fit_binary([fs for fs, _ in all_checked],
-                                   np.array([real for _, real in all_checked], dtype=float),
-                                   CHECK_L2, vocabulary(fs for fs, _ in checked))
+    check_bias, check = fit_check(checked, plain_checked)
     disclosed = [(fs, cat) for fs, cat in labelled if cat is not None]
     dfeats = [fs for fs, _ in disclosed]
     dvocab = vocabulary(dfeats)
