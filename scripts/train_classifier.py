@@ -133,7 +133,7 @@ def examples() -> Examples:
                 plain = n > 0
                 hit, score = lexicon_evidence(tokens, kind, source)
                 context = context_features(kind, source, hit.category if hit else None,
-                                           score.cues)
+                                           score.cues, tokens)
                 (out.plain_rows if plain else out.rows).append(
                     (score.margin, words | frozenset(context), label, writer))
                 if fired:

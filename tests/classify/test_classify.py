@@ -336,3 +336,52 @@ def test_a_language_file_adds_cues_to_the_main_files_topics(tmp_path, monkeypatc
             "weight", 1.0)
     finally:
         lexicon.load_toml.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Long run done 🏃 now pancakes", "shape:emoji", None),
+    ("Long run done, now pancakes", None, "shape:emoji"),
+    ("Finally shipped it!", "shape:exclaim", "shape:question"),
+    ("Anyone going to the Ghent meetup?", "shape:question", "shape:exclaim"),
+    ("New role announced #hiring", "shape:hashtag", None),
+    ("Our #2 priority this quarter", None, "shape:hashtag"),
+    ("Great talk by @mira_devries today", "shape:mention", None),
+    ("Write to mira@kestrel.example for slides", None, "shape:mention"),
+    ("VP Sales | Fintech | ex-Kestrel", "shape:pipe", None),
+    ("Head of Ops · Freight · Rotterdam", "shape:pipe", None),
+    ("a|b testing notes", None, "shape:pipe"),
+    ("Slides at https://kestrel.example/talk", "shape:url", None),
+    ("Back at the desk on Monday.", "shape:period", None),
+    ("Back at the desk on Monday", None, "shape:period"),
+    ("one two three", "shape:len1-3", "shape:len4-8"),
+    ("one two three four", "shape:len4-8", "shape:len1-3"),
+    (" ".join(["word"] * 8), "shape:len4-8", "shape:len9-20"),
+    (" ".join(["word"] * 9), "shape:len9-20", "shape:len4-8"),
+    (" ".join(["word"] * 20), "shape:len9-20", "shape:len21+"),
+    (" ".join(["word"] * 21), "shape:len21+", "shape:len9-20"),
+])
+def test_shape_features_read_the_form_of_a_text(text: str, present: str | None,
+                                                absent: str | None) -> None:
+    from prebrief.classify.model import shape_features
+    from prebrief.classify.tokens import Tokens
+
+    found = shape_features(Tokens(text))
+    assert present is None or present in found
+    assert absent is None or absent not in found
+    assert sum(f.startswith("shape:len") for f in found) == 1  # exactly one length class
+
+
+def test_the_sphere_model_weighs_a_texts_shape() -> None:
+    """The shape features reach the decision: the same words read with headline separators
+    move the sphere margin by exactly the separator's committed weight."""
+    from prebrief.classify.core import _Weighed
+    from prebrief.classify.model import sphere_model
+    from prebrief.classify.tokens import Tokens
+
+    model = sphere_model()
+    assert model is not None
+    weight = model.context["shape:pipe"]
+    assert weight > 0  # a "|" between headline parts leans professional
+    plain = _Weighed(Tokens("Supply chain, procurement, Rotterdam"), None, None, None)
+    piped = _Weighed(Tokens("Supply chain | procurement | Rotterdam"), None, None, None)
+    assert piped.margin - plain.margin == pytest.approx(weight)

@@ -56,7 +56,7 @@ class _Weighed:
         model = sphere_model()
         if model:
             category = hit.category if hit else None
-            context = context_features(kind, source, category, score.cues)
+            context = context_features(kind, source, category, score.cues, tokens)
             self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
             self.margin, self._found = score.margin, None
