@@ -282,7 +282,7 @@ def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> N
     run = subprocess.run([sys.executable, str(script), "--first", "dev64"], capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"trained on 63 dev sets, scored 1 (dev64): \d+ disclosures", run.stdout)
+    assert re.search(r"trained on 63 dev sets, scored 1 \(dev64\): \d+ disclosures", run.stdout)
     assert re.search(r"below 0\.5: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
                      run.stdout)
     bad = subprocess.run([sys.executable, str(script), "--first", "heldout"],
