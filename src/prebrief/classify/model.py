@@ -3,7 +3,8 @@
 A logistic regression over the lexicon margin (hand-written cues, source and kind priors), the
 text's words and word pairs, and its context: the fact kind, the source, the sensitive category
 found and the topics of the lexicon cues (so the weight of "LinkedIn" or "a family cue" is
-fitted to data rather than set by hand). It is trained by scripts/train_classifier.py on the labelled
+fitted to data rather than set by hand), and its shape (shape_features: emoji, "!", " | ",
+length). It is trained by scripts/train_classifier.py on the labelled
 development set only, and its weights are committed as data (data/sphere_weights.json), so a
 run never trains anything and a reviewer can read every weight.
 """
