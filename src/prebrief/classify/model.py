@@ -144,9 +144,9 @@ def context_features(kind: str | None, source: str | None, category: str | None,
 # exclamation mark leans personal, a "|" between headline parts or a long text leans
 # professional, and a bare text (eval-classifier's input has no kind or source) has nothing
 # else to say whether it is a headline, a field or a post. Leave-one-writer-out over 61 dev
-# writers (ad hoc, at 20e6d3f): macro-F1 0.9112 -> 0.9137 with kind and
-# source, 0.8937 -> 0.8979 without (up for 39 writers, down for 16). On three new writers
-# (dev62-64, before use): 0.926 -> 0.929, bare 0.893 -> 0.902.
+# writers (ad hoc, at 20e6d3f): macro-F1 0.9112 -> 0.9137 with kind and source, 0.8937 ->
+# 0.8979 without (up for 39 writers, down for 16). On three new writers (dev62-64, before
+# use): 0.926 -> 0.929, bare 0.893 -> 0.902.
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50]")
 _HASHTAG = re.compile(r"#[^\W\d]")  # "#hiring", not "#2"
 _MENTION = re.compile(r"(?<!\w)@\w")  # "@kestrel", not "a@b.example"
