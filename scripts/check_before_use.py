@@ -27,7 +27,7 @@ import train_classifier as tc
 from prebrief.classify.sensitive import find_sensitive
 from prebrief.classify.tokens import Tokens
 
-THRESHOLDS = (0.5, 0.6, 0.7)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6)
 
 
 def number(name: str) -> int:

@@ -75,9 +75,14 @@ SENSITIVE_L2 = 0.001
 SENSITIVE_EPOCHS = 300
 SENSITIVE_RATE = 1.0
 THRESHOLD = 0.7  # the gate's probability at which an unflagged text is called a disclosure
-# The check on lexicon hits sets one aside where it reads "not a disclosure" as the likelier
-# (the even odds, not a tuned value; on the validation sets it set aside no disclosure).
-CHECK_BELOW = 0.5
+# The check on lexicon hits sets one aside below this probability of a disclosure. It was 0.5
+# (the even odds) until the newest writers showed what that costs: fitted on the sets before
+# them and scored before use (scripts/check_before_use.py), the check at 0.5 set aside 15 of
+# dev68-70's false alarms but lost 8 of their 306 surviving disclosures; at 0.4, 11 and 2; at
+# 0.3, 5 and 0. Counting a lost disclosure as no worse than a false alarm kept, 0.4 does best
+# there and on --first dev62 (13 and 4, against 17 and 14 at 0.5); the issue calls a missed
+# disclosure the costliest error, which would argue lower still.
+CHECK_BELOW = 0.4
 # The check's L2, lighter than the gate's: trained on dev1-37 and scored on dev38-40 (new
 # writers, before they joined the dev sets), it set aside 18 of 104 false alarms at 0.001, 23
 # at 0.0003 and 25 at 0.0003 with the words next to each trigger, losing 3 of 416 disclosures

@@ -171,9 +171,9 @@ def test_held_out_quality_does_not_regress(name: str) -> None:
 
     held = Path(__file__).resolve().parents[1] / "data" / "classifier" / name
     metrics = evaluate(read_examples(held))
-    assert metrics["macro_f1"] >= 0.90  # measured 0.919-0.943 per set
-    assert metrics["sensitive_recall"] >= 0.94  # measured 0.940-0.957 per set
-    assert metrics["false_sensitive_rate"] <= 0.055  # measured 1.6-2.2 % per set
+    assert metrics["macro_f1"] >= 0.90  # measured 0.919-0.946 per set
+    assert metrics["sensitive_recall"] >= 0.94  # measured 0.940-0.979 per set
+    assert metrics["false_sensitive_rate"] <= 0.055  # measured 1.7-2.9 % per set
 
 
 def _held_out_pooled() -> dict:
@@ -185,19 +185,13 @@ def _held_out_pooled() -> dict:
     return metrics
 
 
-def test_held_out_split_meets_the_macro_f1_and_false_sensitive_targets() -> None:
-    """Issue 4's targets on the four held-out sets together (1,507 items; measured 0.936 and
-    1.8 %)."""
+def test_held_out_split_meets_the_targets() -> None:
+    """Issue 4's targets on the four held-out sets together (1,507 items; measured 0.936,
+    0.957 and 2.2 % since the check's threshold went to 0.4)."""
     metrics = _held_out_pooled()
     assert metrics["macro_f1"] >= 0.90
+    assert metrics["sensitive_recall"] >= 0.95
     assert metrics["false_sensitive_rate"] <= 0.05
-
-
-@pytest.mark.xfail(strict=True, reason="not met: pooled held-out sensitive recall reads 0.947 "
-                   "since lexicon rounds 17-18 (0.952 before); the README says so. Strict: once "
-                   "it is met again, this marker must go")
-def test_held_out_split_meets_the_sensitive_recall_target() -> None:
-    assert _held_out_pooled()["sensitive_recall"] >= 0.95
 
 
 def test_training_script_reproduces_the_committed_weights() -> None:
@@ -294,7 +288,7 @@ def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> N
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     assert re.search(r"trained on 66 dev sets, scored 1 \(dev67\): \d+ disclosures", run.stdout)
-    assert re.search(r"below 0\.5: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
+    assert re.search(r"below 0\.4: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
                      run.stdout)
     bad = subprocess.run([sys.executable, str(script), "--first", "heldout"],
                          capture_output=True, text=True, timeout=60)
