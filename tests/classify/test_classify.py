@@ -173,7 +173,7 @@ def test_held_out_quality_does_not_regress(name: str) -> None:
     metrics = evaluate(read_examples(held))
     assert metrics["macro_f1"] >= 0.90  # measured 0.919-0.946 per set
     assert metrics["sensitive_recall"] >= 0.94  # measured 0.940-0.979 per set
-    assert metrics["false_sensitive_rate"] <= 0.055  # measured 1.7-2.9 % per set
+    assert metrics["false_sensitive_rate"] <= 0.055  # measured 1.4-3.2 % per set
 
 
 def _held_out_pooled() -> dict:

@@ -14,8 +14,9 @@ name phrases, and a phrase such as "menopause" or "probation" is as often a work
 guidance on menopause at work") as a disclosure. Masks cancel the professional contexts someone
 foresaw; the check reads what is left, trained on every dev text where a trigger fired before
 masks (its words, kind, source, the categories that fired and the words next to each trigger),
-and sets a hit aside only where it reads the text as more likely not a disclosure than one
-(below the committed probability, 0.4).
+and sets a hit aside only where it reads a disclosure as unlikely (below the committed
+probability, 0.4, chosen on writers it had not seen: see CHECK_BELOW in
+scripts/train_classifier.py).
 
 Neither learned opinion moves the sphere decision (the sphere model was fitted to the
 lexicon's hits alone); the gate only adds a category, and the check only sets one aside.
