@@ -69,9 +69,9 @@ SOURCE_CAP = 0.25
 # The learned sensitive second opinion (prebrief.classify.learned): a gate (disclosure or not)
 # and a softmax over the categories, both over the word features alone. The gate's threshold
 # was picked once, by leave-one-writer-out runs over the dev sets and on the validation sets
-# valid*.jsonl (three new writers, never fitted; the README gives the figures); searching it
-# here every time would add minutes to the test that checks this script reproduces the
-# committed weights.
+# valid*.jsonl (three new writers, never fitted; docs/classifier.md gives the figures);
+# searching it here every time would add minutes to the test that checks this script
+# reproduces the committed weights.
 SENSITIVE_L2 = 0.001
 SENSITIVE_EPOCHS = 300
 SENSITIVE_RATE = 1.0
