@@ -384,6 +384,25 @@ def test_few_shipped_terms_have_a_wildcard_right_after_a_first_word() -> None:
     assert not crowded, f"first words with many wildcard second words: {crowded}"
 
 
+def test_no_shipped_trigger_list_names_a_term_twice() -> None:
+    """Each lexicon round adds terms to long lists, and a term added again is matched and
+    carried twice for nothing (171 such repeats had built up by lexicon round 20). Terms are
+    case-insensitive unless written "cs:", so "In a cast" repeats "in a cast"."""
+    from prebrief.classify.lexicon import load_toml
+
+    repeated = []
+    for category, spec in load_toml("sensitive.toml")["categories"].items():
+        for key, terms in spec.items():
+            if key.startswith(("terms_", "frames_", "writer_")):
+                seen: set[str] = set()
+                for term in terms:
+                    folded = term if term.startswith("cs:") else term.lower()
+                    if folded in seen:
+                        repeated.append((category, key, term))
+                    seen.add(folded)
+    assert not repeated, f"terms listed twice: {repeated[:20]}"
+
+
 _WILD_TERMS = ["mum of * married to anna", "mum of * and * married to anna", "giving up * for lent",
                "meiner * therapeutin", "vote democrat*", "my * is *ian", "dad of * married to *o",
                "a b* c", "a * c", "a * * c d", "two * *ian"]
