@@ -403,6 +403,33 @@ def test_no_shipped_trigger_list_names_a_term_twice() -> None:
     assert not repeated, f"terms listed twice: {repeated[:20]}"
 
 
+def test_no_shipped_cue_term_is_listed_twice() -> None:
+    """A cue term listed again, in the same topic, another topic or another language's file,
+    is dead: matches of one span count once, and the first listing wins (find_cues; the main
+    file comes first). 165 such repeats had built up by lexicon round 20, most of them
+    everyday words of a broad topic that a specific topic already names ("kids", "revenue").
+    The weight suffix ("term:0.8") and apostrophes do not make a term another one."""
+    from prebrief.classify.lexicon import DATA, load_toml
+
+    first: dict[str, tuple[str, str]] = {}
+    repeated = []
+    for name in ["topics.toml", *sorted(p.name for p in DATA.glob("topics_*.toml"))]:
+        for topic, spec in load_toml(name)["topics"].items():
+            for key, terms in spec.items():
+                if not key.startswith("terms"):
+                    continue
+                for term in terms:
+                    head, _, tail = term.rpartition(":")
+                    core = head if head and tail.replace(".", "", 1).isdigit() else term
+                    core = core.replace("'", "").replace("’", "")
+                    folded = core if core.startswith("cs:") else core.lower()
+                    if folded in first:
+                        repeated.append((name, topic, term, first[folded]))
+                    else:
+                        first[folded] = (name, topic)
+    assert not repeated, f"cue terms listed again: {repeated[:20]}"
+
+
 _WILD_TERMS = ["mum of * married to anna", "mum of * and * married to anna", "giving up * for lent",
                "meiner * therapeutin", "vote democrat*", "my * is *ian", "dad of * married to *o",
                "a b* c", "a * c", "a * * c d", "two * *ian"]
