@@ -3,16 +3,16 @@ sets written before one of them, scored on that one and the ones after.
 
     python scripts/check_before_use.py --first dev41
 
-The check (prebrief.classify.learned.Check) sets a lexicon hit aside where it reads "not a
-disclosure" as the likelier. Every dev set is training data, so the committed check cannot be
-scored on them; the honest test of a change to it is the sets written last, before they are
-used: the check is fitted here exactly as scripts/train_classifier.py fits it (same features,
-same L2), on the dev sets before --first, and scored on the texts of --first and later sets
-where a lexicon hit survives the masks (what the check sees at run time). It prints the area
-under the ROC curve (disclosures above false alarms) and, at a few thresholds, how many false
-alarms it would set aside and how many disclosures it would lose; the shipped threshold is
-CHECK_BELOW. The lexicons are the checkout's, so sets a lexicon round has mined already have
-few false alarms left to find. Needs numpy (the `train` extra).
+The check (prebrief.classify.learned.Check) sets a lexicon hit aside where it reads a disclosure
+as unlikely (a probability below CHECK_BELOW, 0.4). Every dev set is training data, so the
+committed check cannot be scored on them; the honest test of a change to it is the sets written
+last, before they are used: the check is fitted here exactly as scripts/train_classifier.py fits
+it (same features, same L2), on the dev sets before --first, and scored on the texts of --first
+and later sets where a lexicon hit survives the masks (what the check sees at run time). It
+prints the area under the ROC curve (disclosures above false alarms) and, at a few thresholds,
+how many false alarms it would set aside and how many disclosures it would lose; the shipped
+threshold is CHECK_BELOW. The lexicons are the checkout's, so sets a lexicon round has mined
+already have few false alarms left to find. Needs numpy (the `train` extra).
 """
 
 from __future__ import annotations

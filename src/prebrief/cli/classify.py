@@ -18,7 +18,7 @@ def eval_classifier(
 ) -> None:
     """Measure the classifier on a labelled JSONL file.
 
-    Example: prebrief eval-classifier data/classifier/heldout.jsonl --json
+    Example: prebrief eval-classifier tests/data/classifier/heldout.jsonl --json
     """
     from prebrief.classify.evaluate import evaluate, format_report, read_examples
 
