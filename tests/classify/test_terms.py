@@ -205,11 +205,12 @@ def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text
             starts = masks.starts(i)
             want = [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
             assert _finditer_before(pattern, text, until) == [s for s in want if s[0] < until]
-            required = masks.required(i)
-            if isinstance(required, str):  # one literal is kept as a plain string
-                required = (required,)
-            if required is not None and aligned and not any(r in lowered for r in required):
-                assert want == [], pattern.pattern  # skipped unrun: it could not have matched
+            # Skipped unrun where a mandatory part's literals are all missing: then it could not
+            # have matched. One literal is kept as a plain string.
+            for part in (masks.required(i), *(masks.also(i) or ())):
+                part = (part,) if isinstance(part, str) else part
+                if part is not None and aligned and not any(r in lowered for r in part):
+                    assert want == [], pattern.pattern
             if starts is not None and aligned:
                 assert _finditer_at(pattern, text, lowered, *starts) == want, pattern.pattern
                 assert _finditer_at(pattern, text, lowered, *starts, until=until) == [
@@ -468,3 +469,29 @@ def test_a_start_plan_keeps_the_literals_before_too_many_to_look_for() -> None:
     assert start_plan(pattern) == ({f"{word} " for word in firsts}, None)
     assert start_plan(r"(?:kirche|kapelle)\w*\b[^.!?]{0,60}?\b(?:heute|nu)") == (
         {"kirche", "kapelle"}, None)
+
+
+@pytest.mark.parametrize(("pattern", "parts"), [
+    (r"haemophilia\s+(?:research|society)", [{"haemophilia"}, {"research", "society"}]),
+    (r"(?<!\w)ambulances?[\s\-]+(?:fleets?|equipment)\b", [{"ambulance"}, {"fleet", "equipment"}]),
+    (r"(?:(?:foo|bar)\s+baz)?qux", [{"qux"}]),  # an optional group requires nothing
+    (r"(?:a|b)c+d", [{"a", "b"}, {"c"}, {"d"}]),
+    (r"(?:\w+|y)z", [{"z"}]),  # a branch without a literal of its own requires nothing
+])
+def test_required_all_names_every_mandatory_part(pattern: str, parts: list[set[str]]) -> None:
+    from prebrief.classify.regex_literals import required_all
+
+    assert required_all(pattern) == parts
+
+
+def test_a_mask_lacking_a_later_mandatory_part_is_not_run() -> None:
+    """MaskSet.also: "haemophilia research" needs both words; a text holding the first only
+    never runs the pattern (its literal starts are not even looked for)."""
+    masks = MaskSet(["re:haemophilia\\s+(?:research|society|foundation)"])
+    assert masks.also(0) == (("foundation", "research", "society"),)
+    calls: list[int] = []
+    masks.starts = lambda i: calls.append(i)  # type: ignore[method-assign]
+    assert masks.spans(Tokens("My haemophilia diagnosis came at six")) == []
+    assert calls == []
+    masks = MaskSet(["re:haemophilia\\s+(?:research|society|foundation)"])
+    assert masks.spans(Tokens("Funding for haemophilia research")) == [(12, 32)]

@@ -55,6 +55,39 @@ def required(pattern: str) -> set[str] | None:
     return _required(sre_parse.parse(pattern, re.IGNORECASE))
 
 
+def required_all(pattern: str) -> list[set[str]]:
+    """For every mandatory part of pattern (a run of literal characters, a group, an
+    alternation each of whose branches requires some literal, a repeat at least once, a class
+    of literals), the literal strings one of which every match contains there, in the order of
+    the pattern: a match needs one of each set, so a text lacking every literal of any one set
+    is skipped unrun ("haemophilia\\s+(?:research|society)" needs "haemophilia" and one of
+    "research" and "society")."""
+    return _required_all(sre_parse.parse(pattern, re.IGNORECASE))
+
+
+def _required_all(items: Any) -> list[set[str]]:
+    out: list[set[str]] = []
+    run = ""  # consecutive literal characters
+    for op, av in [*items, (None, None)]:
+        if op is sre_c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            out.append({run})
+            run = ""
+        if op is sre_c.SUBPATTERN:
+            out += _required_all(av[-1])
+        elif op is sre_c.BRANCH:
+            branches = [_required(branch) for branch in av[1]]
+            if all(branches):
+                out.append(set().union(*branches))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            out += _required_all(av[2])
+        elif op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
+            out.append({chr(v).lower() for _, v in av})
+    return out
+
+
 def _literals(items: Any) -> tuple[set[str], bool]:
     """Leading literal strings of a parsed sequence, and whether it was wholly literal."""
     prefixes = {""}
