@@ -80,10 +80,14 @@ THRESHOLD = 0.7  # the gate's probability at which an unflagged text is called a
 # (the even odds) until the newest writers showed what that costs: fitted on the sets before
 # them and scored before use (scripts/check_before_use.py), the check at 0.5 set aside 15 of
 # dev68-70's false alarms but lost 8 of their 306 surviving disclosures; at 0.4, 11 and 2; at
-# 0.3, 5 and 0. Counting a lost disclosure as no worse than a false alarm kept, 0.4 does best
-# there and on --first dev62 (13 and 4, against 17 and 14 at 0.5); the issue calls a missed
-# disclosure the costliest error, which would argue lower still.
-CHECK_BELOW = 0.4
+# 0.3, 5 and 0. Counting a lost disclosure as no worse than a false alarm kept, 0.4 did best
+# there and on --first dev62 (13 and 4, against 17 and 14 at 0.5), and it went to 0.4. Six
+# more writers (dev71-76, --first dev71 with the lexicons before they were mined) read 14 and 0
+# at 0.3, 21 and 7 at 0.4, 33 and 19 at 0.5: in all four such runs (also dev53, dev62, dev68)
+# 0.3 lost no disclosure and 0.4 lost 2-7 to set aside 6-7 more false alarms. The issue calls
+# a missed disclosure the costliest error, and false-sensitive rates sit well under their
+# 5 % target, so it is 0.3.
+CHECK_BELOW = 0.3
 # The check's L2, lighter than the gate's: trained on dev1-37 and scored on dev38-40 (new
 # writers, before they joined the dev sets), it set aside 18 of 104 false alarms at 0.001, 23
 # at 0.0003 and 25 at 0.0003 with the words next to each trigger, losing 3 of 416 disclosures

@@ -15,7 +15,7 @@ guidance on menopause at work") as a disclosure. Masks cancel the professional c
 foresaw; the check reads what is left, trained on every dev text where a trigger fired before
 masks (its words, kind, source, the categories that fired and the words next to each trigger),
 and sets a hit aside only where it reads a disclosure as unlikely (below the committed
-probability, 0.4, chosen on writers it had not seen: see CHECK_BELOW in
+probability, 0.3, chosen on writers it had not seen: see CHECK_BELOW in
 scripts/train_classifier.py).
 
 Neither learned opinion moves the sphere decision (the sphere model was fitted to the
