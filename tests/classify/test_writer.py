@@ -65,7 +65,8 @@ def test_the_reason_says_the_phrase_counted_because_of_the_writer() -> None:
 
 
 def test_classify_facts_passes_the_writer_to_every_part() -> None:
-    bio = Fact("bio", "CTO at Acme | Husband, dad, cyclist | my husband Jonas bakes", evidence())
+    # (no words of the writer's own gender: "Husband, dad" would state it)
+    bio = Fact("bio", "CTO at Acme | Cyclist, baker, gardener | my husband Jonas bakes", evidence())
     plain = classify_facts([bio])
     read = classify_facts([bio], writer=MAN)
     assert not any(s.sensitive_category for s in plain)
@@ -97,3 +98,34 @@ def test_the_classify_command_takes_the_writer() -> None:
     assert "SENSITIVE" not in runner.invoke(app, ["classify", text]).output
     wrong = runner.invoke(app, ["classify", text, "--writer", "tall"])
     assert wrong.exit_code != 0 and "--writer male" in wrong.output
+
+
+@pytest.mark.parametrize(("text", "gender"), [
+    ("Dad of two. Ten years with my husband Jonas today.", "male"),
+    ("Mum of three, and my wife Sanne still beats me at chess.", "female"),
+    ("As the only woman on the trading desk, I owe a lot to my wife.", "female"),
+    ("Ik ben Pieter, en samen met mijn man Joost run ik een B&B op Texel.", "male"),
+    ("Als einzige Frau in der Werkstatt: danke an meine Frau fürs Essen.", "female"),
+    ("Anniversary dinner with my husband tonight. See you Tuesday - Mark", "male"),
+    ("Anniversary dinner with my wife tonight. Sarah x", "female"),
+    # "dad of three" after the first words may be someone else: only first words count
+    ("Ten years with my husband, dad of three and the best cook I know.", None),
+    ("Dad of two. As the only woman on the board, my husband keeps me sane.", None),  # both
+    ("Dad of two. Proud of the team at Kestrel this week.", None),  # no partner word
+    ("Ten years with my husband today. Thanks for the flowers, Mark", None),  # no sign-off
+])
+def test_a_text_can_state_its_writers_gender_itself(text: str, gender: str | None) -> None:
+    from prebrief.classify.tokens import Tokens
+    from prebrief.classify.writer import writer_in_text
+
+    writer = writer_in_text(Tokens(text))
+    assert (writer.gender if writer else None) == gender
+
+
+def test_a_writer_the_text_states_counts_where_no_profile_says() -> None:
+    text = "Dad of two. Ten years with my husband Jonas today."
+    decision = classify_text(text)
+    assert decision.sensitive_category == "sexuality"
+    assert "written by a man, by the contact's own words 'dad of'" in decision.reason
+    # a writer known from the profile is the one that counts
+    assert classify_text(text, writer=WOMAN).sensitive_category is None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon, writer_terms
 from prebrief.classify.terms import text_order
 from prebrief.classify.tokens import Tokens
+from prebrief.classify.writer import writer_in_text
 
 if TYPE_CHECKING:
     from prebrief.classify.writer import Writer
@@ -38,6 +39,8 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
     lex = sensitive_lexicon()
     tokens = text if isinstance(text, Tokens) else Tokens(text)
     hits = lexicon_matches(tokens)[0]
+    if writer is None:  # none known from a profile: the text may say ("Dad of two. ...")
+        writer = writer_in_text(tokens)
     own: set[tuple[str, int, int]] = set()  # (category, span) of the writer's triggers
     if writer is not None:
         # A partner word that names a partner of the other gender ("my boyfriend", written by
