@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from prebrief.classify.masks import LazyMasks
 from prebrief.classify.terms import Match, TermMatcher
@@ -86,10 +86,19 @@ def cue_terms() -> list[tuple[str, Cue]]:
     return terms
 
 
+class Partner(NamedTuple):
+    """A trigger that holds only when the writer is of this gender ("my husband", written by a
+    man): the payload of the writer_<gender>_<lang> lists' terms."""
+
+    gender: str
+    category: str
+
+
 @cache
 def all_terms() -> TermMatcher:
-    """Sensitive triggers (payload: category name) and sphere cues (payload: Cue) in one
-    matcher, so a text is scanned once for both."""
+    """Sensitive triggers (payload: category name), sphere cues (payload: Cue) and the
+    writer-dependent triggers (payload: Partner) in one matcher, so a text is scanned once for
+    all of them."""
     data = load_toml("sensitive.toml")
     terms: list[tuple[str, Any]] = [
         (t, category) for category, spec in data["categories"].items()
@@ -97,24 +106,21 @@ def all_terms() -> TermMatcher:
     terms += [(t, category) for category, spec in data["categories"].items()
               for key, val in spec.items() if key.startswith("frames_")
               for t in expand_frames(val)]
-    return TermMatcher([*terms, *cue_terms()])
+    partners = [(t, Partner(gender, category)) for gender in ("male", "female")
+                for category, spec in data["categories"].items()
+                for key, val in spec.items() if key.startswith(f"writer_{gender}_") for t in val]
+    return TermMatcher([*terms, *cue_terms(), *partners])
 
 
-@cache
-def writer_terms(gender: str) -> TermMatcher:
-    """Triggers that hold only when the writer is of this gender ("my husband", written by a
-    man): the writer_<gender>_<lang> lists of sensitive.toml (payload: category name)."""
-    data = load_toml("sensitive.toml")
-    prefix = f"writer_{gender}_"
-    return TermMatcher([(t, category) for category, spec in data["categories"].items()
-                        for key, val in spec.items() if key.startswith(prefix) for t in val])
+def partner_matches(tokens: Tokens, gender: str) -> list[Match]:
+    """The writer-dependent triggers of one gender in a text (payload: category name)."""
+    return [(p.category, a, b) for p, a, b in lexicon_matches(tokens)[2] if p.gender == gender]
 
 
 def writer_categories(tokens: Tokens) -> set[str]:
     """The categories of the writer-dependent terms in a text, for either gender: words that
     reveal something only given who wrote them ("my husband")."""
-    return {category for gender in ("male", "female")
-            for category, _, _ in writer_terms(gender).find(tokens)}
+    return {p.category for p, _, _ in lexicon_matches(tokens)[2]}
 
 
 @cache
@@ -146,14 +152,22 @@ def expand_frames(frames: list[str]) -> list[str]:
     return out
 
 
-def lexicon_matches(tokens: Tokens) -> tuple[list[Match], list[Match]]:
-    """(sensitive trigger matches, cue matches) of a text, computed once per Tokens."""
+def lexicon_matches(tokens: Tokens) -> tuple[list[Match], list[Match], list[Match]]:
+    """(sensitive trigger matches, cue matches, writer-dependent trigger matches) of a text,
+    computed once per Tokens."""
     if tokens.found is None:
         triggers: list[Match] = []
         cues: list[Match] = []
+        partners: list[Match] = []
         for match in all_terms().find(tokens):
-            (cues if isinstance(match[0], Cue) else triggers).append(match)
-        tokens.found = (triggers, cues)
+            payload = match[0]
+            if payload.__class__ is str:
+                triggers.append(match)
+            elif payload.__class__ is Cue:
+                cues.append(match)
+            else:
+                partners.append(match)
+        tokens.found = (triggers, cues, partners)
     return tokens.found
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from prebrief.classify.lexicon import lexicon_matches, sensitive_lexicon, writer_terms
+from prebrief.classify.lexicon import lexicon_matches, partner_matches, sensitive_lexicon
 from prebrief.classify.terms import text_order
 from prebrief.classify.tokens import Tokens
 from prebrief.classify.writer import writer_in_text
@@ -46,12 +46,12 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
         # A partner word that names a partner of the other gender ("my boyfriend", written by
         # a woman) reveals no same-sex couple: the lexicons' general triggers it overlaps
         # ("my boyfriend and i") do not count for a known writer. Without one, they do.
-        other = writer_terms(_OTHER[writer.gender]).find(tokens)
+        other = partner_matches(tokens, _OTHER[writer.gender])
         if other:
             hits = [hit for hit in hits if not any(
                 category == hit[0] and first < hit[2] and hit[1] < last
                 for category, first, last in other)]
-        by_writer = writer_terms(writer.gender).find(tokens)
+        by_writer = partner_matches(tokens, writer.gender)
         if by_writer:
             hits = sorted([*hits, *by_writer], key=text_order)
             own = {(c, *tokens.span(first, last)) for c, first, last in by_writer}

@@ -92,9 +92,9 @@ def writer_in_text(tokens: Tokens) -> Writer | None:
     two" as its first words) or by a sign-off: a given name that names.toml lists for one
     gender only, alone after the last sentence ("... Becky x", "... - Mark").
     """
-    from prebrief.classify.lexicon import writer_terms
+    from prebrief.classify.lexicon import lexicon_matches
 
-    if not (writer_terms("male").find(tokens) or writer_terms("female").find(tokens)):
+    if not lexicon_matches(tokens)[2]:
         return None
     stated: dict[str, str] = {}
     for (gender, at_start), first, last in _self_terms().find(tokens):
