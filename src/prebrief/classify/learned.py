@@ -111,11 +111,16 @@ class SensitiveModel:
         score, found = self.gate.weigh(tokens)
         if self.bias + score < self.cutoff:
             return None
-        totals = list(self.category_bias)
+        columns: list[list[float]] = [[b] for b in self.category_bias]
         for feature in features(tokens):  # all of them: only the few texts past the gate
             weights = self.category_words.get(feature)
             if weights:
-                totals = [t + w for t, w in zip(totals, weights)]
+                for column, weight in zip(columns, weights):
+                    column.append(weight)
+        # fsum is exact, so the totals do not depend on the set's order (which the hash seed
+        # sets): a near-tie between two categories is decided the same in every process, and
+        # an exact one goes to the category listed first.
+        totals = [math.fsum(column) for column in columns]
         category = self.categories[max(range(len(totals)), key=totals.__getitem__)]
         return SensitiveHit(category, (), learned=self._named(found))
 
