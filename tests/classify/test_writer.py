@@ -129,3 +129,14 @@ def test_a_writer_the_text_states_counts_where_no_profile_says() -> None:
     assert "written by a man, by the contact's own words 'dad of'" in decision.reason
     # a writer known from the profile is the one that counts
     assert classify_text(text, writer=WOMAN).sensitive_category is None
+
+
+def test_a_partner_named_by_a_one_gender_name_counts_by_the_writer() -> None:
+    """writer_<gender>_<lang> lists take {male}/{female} slots as frames do: "my partner" is
+    gender-neutral, "my partner Kevin" names a man."""
+    text = "My partner Kevin and I finally adopted a dog."
+    assert classify_text(text, writer=MAN).sensitive_category == "sexuality"
+    assert classify_text(text, writer=WOMAN).sensitive_category is None
+    assert classify_text(text).sensitive_category is None
+    stated = "Raising our daughter with my partner Kevin. I'm Mark, by the way."
+    assert classify_text(stated).sensitive_category == "sexuality"

@@ -108,7 +108,8 @@ def all_terms() -> TermMatcher:
               for t in expand_frames(val)]
     partners = [(t, Partner(gender, category)) for gender in ("male", "female")
                 for category, spec in data["categories"].items()
-                for key, val in spec.items() if key.startswith(f"writer_{gender}_") for t in val]
+                for key, val in spec.items() if key.startswith(f"writer_{gender}_")
+                for t in expand_frames(val)]
     return TermMatcher([*terms, *cue_terms(), *partners])
 
 
