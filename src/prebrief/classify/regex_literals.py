@@ -203,29 +203,9 @@ def _required(items: Any) -> set[str] | None:
     literals among those whose shortest literal has SELECTIVE characters or more (each is
     looked for in the text, so a part listing 120 alternatives costs ~14 us a text), else the
     one whose shortest literal is longest. Lets a pattern be skipped, unrun, for a text
-    holding none of them."""
-    best: set[str] | None = None
-    run = ""  # consecutive literal characters
-    for op, av in [*items, (None, None)]:
-        if op is sre_c.LITERAL:
-            run += chr(av).lower()
-            continue
-        found: set[str] | None = None
-        if op is sre_c.SUBPATTERN:
-            found = _required(av[-1])
-        elif op is sre_c.BRANCH:
-            branches = [_required(branch) for branch in av[1]]
-            if all(branches):
-                found = set().union(*branches)  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] >= 1:
-            found = _required(av[2])
-        elif op is sre_c.IN and all(o is sre_c.LITERAL for o, _ in av):
-            found = {chr(v).lower() for _, v in av}
-        for choice in ({run} if run else None, found):
-            if choice and (best is None or _rank(choice) > _rank(best)):
-                best = choice
-        run = ""
-    return best
+    holding none of them (the first such part in the pattern's order, of those required_all()
+    names)."""
+    return max(_required_all(items), key=_rank, default=None)
 
 
 SELECTIVE = 3  # characters; literals this long rarely occur in a text by chance
