@@ -410,24 +410,17 @@ def test_no_shipped_cue_term_is_listed_twice() -> None:
     file comes first). 165 such repeats had built up by lexicon round 20, most of them
     everyday words of a broad topic that a specific topic already names ("kids", "revenue").
     The weight suffix ("term:0.8") and apostrophes do not make a term another one."""
-    from prebrief.classify.lexicon import DATA, load_toml
+    from prebrief.classify.lexicon import cue_terms
 
-    first: dict[str, tuple[str, str]] = {}
+    first: dict[str, str] = {}  # folded term -> the topic that lists it first
     repeated = []
-    for name in ["topics.toml", *sorted(p.name for p in DATA.glob("topics_*.toml"))]:
-        for topic, spec in load_toml(name)["topics"].items():
-            for key, terms in spec.items():
-                if not key.startswith("terms"):
-                    continue
-                for term in terms:
-                    head, _, tail = term.rpartition(":")
-                    core = head if head and tail.replace(".", "", 1).isdigit() else term
-                    core = core.replace("'", "").replace("’", "")
-                    folded = core if core.startswith("cs:") else core.lower()
-                    if folded in first:
-                        repeated.append((name, topic, term, first[folded]))
-                    else:
-                        first[folded] = (name, topic)
+    for term, cue in cue_terms():  # in matching order, the "term:0.8" weight already split off
+        core = term.replace("'", "").replace("’", "")
+        folded = core if core.startswith("cs:") else core.lower()
+        if folded in first:
+            repeated.append((term, cue.topic, first[folded]))
+        else:
+            first[folded] = cue.topic
     assert not repeated, f"cue terms listed again: {repeated[:20]}"
 
 
