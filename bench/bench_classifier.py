@@ -5,8 +5,9 @@
 - throughput: signals per second on one core through classify_facts (the pipeline's path:
   profile lines are split into parts, posts are not), over every text of the labelled sets
   dev.jsonl and heldout.jsonl given the kind and source they were written for; best of N
-  rounds, each round on texts the process has not classified before (a suffix makes every text new, so nothing is
-  served from a per-text cache; the per-word vocabulary memo warms up as in a real run).
+  rounds, each round on texts the process has not classified before (a suffix makes every
+  text new, so nothing is served from a per-text cache; the per-word vocabulary memo warms up
+  as in a real run).
 - the same on the facts of a briefing: the demo contact's that classify_facts classifies (not
   profile records such as name or photo), as its sources extract them from the bundled
   recordings (locations, roles, skills, bios, posts; few sensitive), with the writer the
