@@ -217,6 +217,26 @@ def test_masks_are_tried_only_where_they_start_yet_find_what_finditer_finds(text
                     s for s in want if s[0] < until], pattern.pattern
 
 
+def _has_literal(lowered: str, part: str | tuple[str, ...] | None) -> bool:
+    return part is None or any(r in lowered for r in ((part,) if isinstance(part, str) else part))
+
+
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev82.jsonl"])
+def test_the_literal_filter_keeps_exactly_the_masks_whose_parts_all_occur(name: str) -> None:
+    """MaskSet's one Aho-Corasick pass (_Literals.passing) keeps a mask where its required
+    literals and each further part have a literal in the text, overlapping ones included
+    ("cancer" inside "xcancer", "ncer research"), exactly as `literal in text` for each."""
+    texts = [json.loads(line)["text"].lower() for line in
+             (DATA / name).read_text("utf-8").splitlines() if line.strip()]
+    texts += [" ".join(_MASK_WORDS).lower(), "", "xcancer research institute"]
+    for masks in _every_mask_set():
+        every = range(len(masks._sources))
+        for lowered in texts:
+            want = [i for i in every if _has_literal(lowered, masks.required(i))
+                    and all(_has_literal(lowered, part) for part in masks.also(i) or ())]
+            assert sorted(masks._filter().passing(set(every), lowered)) == want, lowered
+
+
 _CLASS_LED = [r"\w*dach\w*\s+(?:der|an)\s+\w*kirche", r"[\w\-]*(?:kerk|kirche)\b",
               r"(?:\w*dach\w*|roof\w*)\s+repair", r"(?:\w+\s+)?is\s+my\s+therapy",
               r"(?:\w+\s+){1,2}dogs?", r"\w*?dog", r"(?:a|\w+b)c", r"[\w']*s\b"]

@@ -3,14 +3,17 @@
 Masks are regular expressions (plain terms are translated), because contexts need more than a
 word list. Running hundreds of them over every text is what made a naive classifier slow, so
 each mask is indexed by the words it can start with (read off the parsed pattern) and only the
-masks whose first word occurs in the text are run, and only for texts where a sensitive
-trigger fired at all.
+masks whose first word occurs in the text are run, of those only the ones whose mandatory
+literal strings the text holds (all of them found in one Aho-Corasick pass), and only for texts
+where a sensitive trigger fired at all.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import repeat
+from operator import itemgetter
 
 from prebrief.classify.regex_literals import (MAX_STARTS, SELECTIVE, anchors, required,
                                              required_all, start_plan)
@@ -92,15 +95,8 @@ class MaskSet:
             for head in heads or ():
                 self._by_anchor.setdefault(head, []).append(i)
         self._memo: dict[str, tuple[int, ...]] = {}
-        # Per pattern: the literal strings (lower case, _findable) one of which every match
-        # contains, and those every match starts with, or None where there are none to use;
-        # worked out the first time a pattern is a candidate (_UNKNOWN until then), as most
-        # never are in a given process.
-        self._required: list[str | tuple[str, ...] | None | object] = (
-            [_UNKNOWN] * len(self._sources))
-        self._also: list[tuple[str | tuple[str, ...], ...] | None | object] = (
-            [_UNKNOWN] * len(self._sources))
         self._starts: list[tuple[str, ...] | None | object] = [_UNKNOWN] * len(self._sources)
+        self._literals: _Literals | None = None  # built on the first spans() call
 
     def starts(self, i: int) -> tuple[tuple[str, ...], re.Pattern[str] | None] | None:
         """Where pattern i may start (start_plan): the literal starts worth looking for with
@@ -118,34 +114,21 @@ class MaskSet:
 
     def required(self, i: int) -> str | tuple[str, ...] | None:
         """Literal strings one of which every match of pattern i contains (one string where
-        there is only one), or None."""
-        found = self._required[i]
-        if found is _UNKNOWN:
-            literals = required(self._sources[i])
-            if literals is None or not all(map(_findable, literals)):
-                found = None
-            else:
-                found = next(iter(literals)) if len(literals) == 1 else tuple(sorted(literals))
-            self._required[i] = found
-        return found  # type: ignore[return-value]
+        there is only one), or None (required_literals)."""
+        found = self._filter().analysis[i][0]
+        return None if found is None else found[0] if len(found) == 1 else tuple(found)
 
     def also(self, i: int) -> tuple[str | tuple[str, ...], ...] | None:
-        """Further mandatory parts of pattern i, each as the literal strings one of which every
-        match contains there (one string where there is only one), tried once the text holds
-        one of required(i): up to ALSO of the most selective, or None. Of the mask candidates a
-        text's words bring up, about 95 % find no match; half of them lack such a part."""
-        found = self._also[i]
-        if found is _UNKNOWN:
-            first = self.required(i)
-            first_set = {first} if isinstance(first, str) else set(first or ())
-            parts = [p for p in required_all(self._sources[i])
-                     if p != first_set and len(p) <= ALSO_LITERALS
-                     and min(map(len, p)) >= SELECTIVE and all(map(_findable, p))]
-            parts.sort(key=lambda p: (len(p), -min(map(len, p)), sorted(p)))
-            chosen = list(dict.fromkeys(
-                next(iter(p)) if len(p) == 1 else tuple(sorted(p)) for p in parts))[:ALSO]
-            found = self._also[i] = tuple(chosen) or None
-        return found  # type: ignore[return-value]
+        """Further mandatory parts of pattern i, each as its literal strings (one string where
+        there is only one), or None (also_literals)."""
+        found = self._filter().analysis[i][1]
+        return None if found is None else tuple(
+            part[0] if len(part) == 1 else tuple(part) for part in found)
+
+    def _filter(self) -> _Literals:
+        if self._literals is None:
+            self._literals = _Literals(literal_index(self._sources))
+        return self._literals
 
     def pattern(self, i: int) -> re.Pattern[str]:
         found = self._compiled[i]
@@ -172,32 +155,19 @@ class MaskSet:
         """
         words_ = tokens.folded
         window = words_[max(0, first - REACH):len(words_) if last is None else last]
-        todo = set(self._always)
-        for token in set(window):
-            todo.update(self._for_token(token))
+        distinct, memo = set(window), self._memo
+        for token in distinct.difference(memo):
+            self._for_token(token)  # first sight of a word: the masks it may start, memoised
+        todo = set(self._always).union(*map(memo.__getitem__, distinct))
         text = tokens.text
         until = len(text) if until is None else until
         lowered = tokens.lowered
         aligned = len(lowered) == len(text) and _ODD_CASE[0] not in text and (
             _ODD_CASE[1] not in text)
+        # Run only the masks whose mandatory parts' literals the text holds.
+        run = self._filter().passing(todo, lowered) if aligned else todo
         out: list[tuple[int, int]] = []
-        known, known_also = self._required, self._also
-        for i in todo:  # in any order: a caller only asks whether a span overlaps a trigger
-            if aligned:
-                literals = known[i]
-                if literals is _UNKNOWN:
-                    literals = self.required(i)
-                if literals.__class__ is str:  # one literal (most masks): no any() needed
-                    if literals not in lowered:
-                        continue
-                elif literals is not None and not any(
-                        map(lowered.__contains__, literals)):  # type: ignore[call-overload]
-                    continue
-                more = known_also[i]
-                if more is _UNKNOWN:
-                    more = self.also(i)
-                if more is not None and not _holds_each(lowered, more):  # type: ignore[arg-type]
-                    continue
+        for i in run:  # in any order: a caller only asks whether a span overlaps a trigger
             plan = self.starts(i) if aligned else None
             if plan is None:
                 out.extend(_finditer_before(self.pattern(i), text, until))
@@ -206,15 +176,88 @@ class MaskSet:
         return out
 
 
-def _holds_each(lowered: str, parts: tuple[str | tuple[str, ...], ...]) -> bool:
-    """Whether lowered holds, for each part, its literal or one of its literals."""
-    for part in parts:
-        if part.__class__ is str:
-            if part not in lowered:
-                return False
-        elif not any(map(lowered.__contains__, part)):
-            return False
-    return True
+def required_literals(source: str) -> list[str] | None:
+    """The literal strings (lower case, _findable) one of which every match of the pattern
+    contains, sorted, or None where there are none to use."""
+    literals = required(source)
+    if literals is None or not all(map(_findable, literals)):
+        return None
+    return sorted(literals)
+
+
+def also_literals(source: str, first: list[str] | None) -> list[list[str]] | None:
+    """Further mandatory parts of the pattern besides first (required_literals), each as its
+    sorted literal strings: up to ALSO of the most selective, or None. Of the mask candidates
+    a text's words bring up, about 95 % find no match; half of them lack such a part."""
+    first_set = set(first or ())
+    parts = [p for p in required_all(source)
+             if p != first_set and len(p) <= ALSO_LITERALS
+             and min(map(len, p)) >= SELECTIVE and all(map(_findable, p))]
+    parts.sort(key=lambda p: (len(p), -min(map(len, p)), sorted(p)))
+    chosen = list(dict.fromkeys(tuple(sorted(p)) for p in parts))[:ALSO]
+    return [list(p) for p in chosen] or None
+
+
+def literal_index(sources: list[str]) -> list[list]:
+    """[required_literals, also_literals] of every pattern, analysed once per list of masks
+    (~1 s for the shipped masks, so cached like anchor_index)."""
+    from prebrief.classify.compiled import cached_json
+
+    def analyse() -> list[list]:
+        out = []
+        for source in sources:
+            first = required_literals(source)
+            out.append([first, also_literals(source, first)])
+        return out
+
+    return cached_json(f"mask-literals-v{_LITERALS_VERSION}", "\n".join(sources), analyse)
+
+
+_LITERALS_VERSION = 1  # bump when required_literals() or also_literals() change
+
+
+class _Literals:
+    """Which masks a text can match at all, by the literal strings their mandatory parts
+    hold: every literal of every mask of a set in one Aho-Corasick automaton (pyahocorasick),
+    so one pass over the lower-cased text finds all of them that occur, overlapping ones too,
+    as `literal in text` would for each; a mask stays a candidate where its required part
+    and each further part (also_literals) has a literal among them."""
+
+    def __init__(self, analysis: list[list]) -> None:
+        import ahocorasick
+
+        self.analysis = analysis
+        self._unfiltered: frozenset[int] = frozenset(
+            i for i, (first, _) in enumerate(analysis) if first is None)
+        by_literal: dict[str, set[int]] = {}
+        self._also: dict[int, tuple[frozenset[str], ...]] = {}
+        automaton = ahocorasick.Automaton()
+        for i, (first, more) in enumerate(analysis):
+            for literal in first or ():
+                by_literal.setdefault(literal, set()).add(i)
+                automaton.add_word(literal, literal)
+            if more:
+                self._also[i] = tuple(map(frozenset, more))
+                for part in more:
+                    for literal in part:
+                        automaton.add_word(literal, literal)
+        self._by_literal = {k: frozenset(v) for k, v in by_literal.items()}
+        self._automaton = automaton
+        if len(automaton):
+            automaton.make_automaton()
+
+    def passing(self, todo: set[int], lowered: str) -> list[int]:
+        """The candidates in todo whose mandatory parts all have a literal in lowered."""
+        if not len(self._automaton):
+            return list(todo)
+        present = set(map(_value, self._automaton.iter(lowered)))
+        todo.intersection_update(self._unfiltered.union(
+            *map(self._by_literal.get, present, repeat(()))))
+        also = self._also
+        return [i for i in todo if i not in also or not any(map(present.isdisjoint, also[i]))]
+
+
+_value = itemgetter(1)
 
 
 def _finditer_before(pattern: re.Pattern[str], text: str, until: int) -> list[tuple[int, int]]:
