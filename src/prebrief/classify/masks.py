@@ -210,10 +210,13 @@ def literal_index(sources: list[str]) -> list[list]:
             out.append([first, also_literals(source, first)])
         return out
 
-    return cached_json(f"mask-literals-v{_LITERALS_VERSION}", "\n".join(sources), analyse)
+    # The settings the analysis reads are part of the key, so changing one cannot leave a
+    # stale analysis in the cache.
+    kind = f"mask-literals-v{_LITERALS_VERSION}-{ALSO}-{ALSO_LITERALS}-{SELECTIVE}"
+    return cached_json(kind, "\n".join(sources), analyse)
 
 
-_LITERALS_VERSION = 1  # bump when required_literals() or also_literals() change
+_LITERALS_VERSION = 1  # bump when the code of required_literals() or also_literals() changes
 
 
 class _Literals:
@@ -247,7 +250,8 @@ class _Literals:
             automaton.make_automaton()
 
     def passing(self, todo: set[int], lowered: str) -> list[int]:
-        """The candidates in todo whose mandatory parts all have a literal in lowered."""
+        """The candidates in todo whose mandatory parts all have a literal in lowered (todo
+        is narrowed in place on the way)."""
         if not len(self._automaton):
             return list(todo)
         present = set(map(_value, self._automaton.iter(lowered)))
