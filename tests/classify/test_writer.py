@@ -140,3 +140,16 @@ def test_a_partner_named_by_a_one_gender_name_counts_by_the_writer() -> None:
     assert classify_text(text).sensitive_category is None
     stated = "Raising our daughter with my partner Kevin. I'm Mark, by the way."
     assert classify_text(stated).sensitive_category == "sexuality"
+
+
+def test_a_spouse_named_after_married_to_counts_only_said_of_the_writer() -> None:
+    """"I'm married to Daniel", or stated pronouns then "married to Daniel", is the writer's
+    own marriage; bare "married to Tom" is as often a daughter's."""
+    assert classify_text("he/him · married to Daniel · sourdough baker").sensitive_category == (
+        "sexuality")
+    assert classify_text("I'm married to Daniel and we run a bakery together",
+                         writer=MAN).sensitive_category == "sexuality"
+    assert classify_text("I'm married to Daniel and we run a bakery together",
+                         writer=WOMAN).sensitive_category is None
+    assert classify_text("Proud of my daughter, married to Tom last June in Leeds",
+                         writer=MAN).sensitive_category is None
