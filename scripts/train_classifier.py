@@ -58,11 +58,12 @@ MIN_COUNT = 2
 EPOCHS = 1000
 RATE = 0.5
 L2_GRID = (0.0003, 0.001)
-# The sphere model's L2, as --cv picks it from L2_GRID. At 79 writers (ef6d2bc), with the shape
+# The sphere model's L2, as --cv picks it from L2_GRID. At 86 writers (3a20f73), with the shape
 # features, each text trained on and scored both with and without its kind and source
-# (WITHOUT_CONTEXT), leave-one-writer-out macro-F1 read 0.9030 at 0.0003 and 0.8989 at 0.001
-# (36 minutes on two cores beside other jobs; at 70 writers: 0.9064 and 0.9022; at 64:
-# 0.9068 and 0.9014; at 58 writers, without the shape features: 0.9016 and 0.8959).
+# (WITHOUT_CONTEXT), leave-one-writer-out macro-F1 read 0.8997 at 0.0003 and 0.8954 at 0.001
+# (52 minutes on two cores beside other jobs; at 79 writers: 0.9030 and 0.8989; at 70:
+# 0.9064 and 0.9022; at 64: 0.9068 and 0.9014; at 58 writers, without the shape features:
+# 0.9016 and 0.8959).
 L2 = 0.0003
 SOURCE_CAP = 0.25
 
