@@ -50,9 +50,10 @@ def _shortest(prefixes: set[str]) -> set[str]:
     return out
 
 
-def required(pattern: str) -> set[str] | None:
-    """Literal strings one of which every match of pattern contains, or None."""
-    return _required(sre_parse.parse(pattern, re.IGNORECASE))
+def most_selective(parts: list[set[str]]) -> set[str] | None:
+    """Of a pattern's mandatory parts (required_all()), the one best looked for to skip the
+    pattern (see _required), or None where it has none."""
+    return max(parts, key=_rank, default=None)
 
 
 def required_all(pattern: str) -> list[set[str]]:
@@ -205,7 +206,7 @@ def _required(items: Any) -> set[str] | None:
     one whose shortest literal is longest. Lets a pattern be skipped, unrun, for a text
     holding none of them (the first such part in the pattern's order, of those required_all()
     names)."""
-    return max(_required_all(items), key=_rank, default=None)
+    return most_selective(_required_all(items))
 
 
 SELECTIVE = 3  # characters; literals this long rarely occur in a text by chance
