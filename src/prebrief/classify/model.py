@@ -15,7 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 from math import fsum
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -27,19 +27,19 @@ if TYPE_CHECKING:
 
 WEIGHTS_FILE = "sphere_weights.json"
 _ZEROS = repeat(0.0)  # the default weight of a feature the model does not know
-# A text's words, its weighted pairs, and its prefixes (see WordWeights.weigh).
-Found = tuple[set[str], dict[tuple[str, str], float], set[str]]
+# A text's words, its weighted pairs ("a b") and its prefixes (see WordWeights.weigh).
+Found = tuple[set[str], set[str], set[str]]
 
 
 @dataclass(frozen=True)
 class WordWeights:
     """One weight per word feature (features(): words, adjacent pairs, long-word prefixes),
     keyed for C-level lookups against a text's words: single words a text can hold as
-    features (not one letter, not a number), pairs by their first word, and prefixes. Both
-    models weigh a text this way (this one, and prebrief.classify.learned)."""
+    features (not one letter, not a number), pairs as features() names them ("a b"), and
+    prefixes. Both models weigh a text this way (this one, and prebrief.classify.learned)."""
 
     singles: dict[str, float]
-    following: dict[str, dict[str, float]]  # first word -> second word -> weight
+    pairs: dict[str, float]  # "first second" -> weight
     prefixes: dict[str, float]  # prefixes() -> weight
     _strong_memo: dict[tuple[float, int], tuple[dict[str, float], dict[str, float]]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -49,36 +49,25 @@ class WordWeights:
         """The weights keyed as features() names them ("word", "a b", "prefix*")."""
         singles = {k: w for k, w in weights.items()
                    if " " not in k and not k.endswith("*") and _feature_words_of([k]) == [k]}
-        following: dict[str, dict[str, float]] = {}
-        for k, w in weights.items():
-            if k.count(" ") == 1:
-                a, b = k.split(" ")
-                following.setdefault(a, {})[b] = w
-        return cls(singles, following, {k[:-1]: w for k, w in weights.items() if k.endswith("*")})
+        pairs = {k: w for k, w in weights.items() if k.count(" ") == 1}
+        return cls(singles, pairs, {k[:-1]: w for k, w in weights.items() if k.endswith("*")})
 
     def weigh(self, tokens: Tokens) -> tuple[float, Found]:
         """The summed weights of a text's word features, and the text's words, weighted pairs
         and prefixes, for contributions().
 
-        The same features as features(), weighed without building every word or pair: each
-        distinct word and prefix is looked up with a default of 0.0 in C-level maps (a word
-        without a weight adds nothing), and a pair only where its first word starts a
-        weighted pair."""
-        folded, following = tokens.folded_set, self.following
-        parts: list[Iterable[float]] = [map(self.singles.get, folded, _ZEROS)]
-        pairs: dict[tuple[str, str], float] = {}  # the weighted pairs found, each once
-        seq, heads = _words_and_prefixes(tokens)
-        if not following.keys().isdisjoint(folded):
-            for i, then in enumerate(map(following.get, seq[:-1])):
-                if then is not None:
-                    weight = then.get(seq[i + 1])
-                    if weight is not None:
-                        pairs[seq[i], seq[i + 1]] = weight
-            parts.append(pairs.values())
-        parts.append(map(self.prefixes.get, heads, _ZEROS))
+        The same features as features(), weighed without a loop in Python: each distinct word
+        and prefix is looked up with a default of 0.0 in C-level maps (a word without a
+        weight adds nothing), and the text's distinct pairs, joined as features() names them
+        once per text for every model (_words_and_prefixes), are intersected with the
+        weighted ones."""
+        folded, pairs = tokens.folded_set, self.pairs
+        _, heads, text_pairs = _words_and_prefixes(tokens)
+        weighted = pairs.keys() & text_pairs  # the weighted pairs found, each once
         # fsum is exact, so the total does not depend on the sets' order (which the hash seed
         # sets): the same text gets the same sum, to the last bit, in every process.
-        return fsum(chain.from_iterable(parts)), (folded, pairs, heads)
+        return fsum(chain(map(self.singles.get, folded, _ZEROS), map(pairs.__getitem__, weighted),
+                          map(self.prefixes.get, heads, _ZEROS))), (folded, weighted, heads)
 
     def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0
                       ) -> list[tuple[str, float]]:
@@ -87,8 +76,9 @@ class WordWeights:
         strong ones, and most decisions need no names at all."""
         singles, prefix_weights = self._strong(at_least, sign)
         out = [(f, singles[f]) for f in singles.keys() & found[0]]
-        out += [(f"{a} {b}", w) for (a, b), w in found[1].items()  # weighed already
-                if (sign * w if sign else abs(w)) >= at_least]
+        pairs = self.pairs
+        out += [(p, pairs[p]) for p in found[1] if (sign * pairs[p] if sign else abs(pairs[p]))
+                >= at_least]
         if found[2]:
             out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
         return out
@@ -196,11 +186,10 @@ def _context(kind: str | None, source: str | None, category: str | None,
 
 
 def features(tokens: Tokens) -> set[str]:
-    """Words (two letters or more) and adjacent word pairs, lower case, and the prefixes of
-    long words written "prefix*" (the lexicon's syntax for a prefix)."""
-    seq = _feature_words(tokens)
-    return {*seq, *(f"{a} {b}" for a, b in zip(seq, seq[1:])),
-            *(f"{p}*" for p in _words_and_prefixes(tokens)[1])}
+    """Words (two letters or more) and adjacent word pairs ("a b"), lower case, and the
+    prefixes of long words written "prefix*" (the lexicon's syntax for a prefix)."""
+    seq, heads, pairs = _words_and_prefixes(tokens)
+    return {*seq, *pairs, *(f"{p}*" for p in heads)}
 
 
 PREFIX_OF = 7  # words of this many letters or more also count by their first PREFIX letters,
@@ -218,11 +207,13 @@ def _feature_words(tokens: Tokens) -> list[str]:
     return _words_and_prefixes(tokens)[0]
 
 
-def _words_and_prefixes(tokens: Tokens) -> tuple[list[str], set[str]]:
-    """_feature_words() and prefixes() of a text, worked out once for every model that
-    weighs it (kept on the Tokens)."""
+def _words_and_prefixes(tokens: Tokens) -> tuple[list[str], set[str], set[str]]:
+    """_feature_words(), prefixes() and the distinct adjacent pairs of feature words ("a b")
+    of a text, worked out once for every model that weighs it (kept on the Tokens)."""
     if tokens.features is None:
-        tokens.features = (_feature_words_of(tokens.folded), prefixes(tokens.folded_set))
+        seq = _feature_words_of(tokens.folded)
+        tokens.features = (seq, prefixes(tokens.folded_set),
+                           set(map(" ".join, zip(seq, islice(seq, 1, None)))))
     return tokens.features
 
 
