@@ -318,6 +318,26 @@ def test_reason_is_the_same_whatever_the_hash_seed() -> None:
     assert len(outs) == 1, outs
 
 
+def test_a_reason_names_no_function_word_the_model_weighs() -> None:
+    """The sphere model weighs "the" and "our" past the strength at which a reason names a
+    word, but naming them explains nothing: the reason leaves them out (priors.toml [reason])
+    and still names content words and pairs."""
+    from prebrief.classify.core import STRONG
+    from prebrief.classify.lexicon import nameable, never_named
+    from prebrief.classify.model import sphere_model
+
+    model = sphere_model()
+    assert model is not None
+    strong = {w for w in never_named() if abs(model.words.singles.get(w, 0.0)) >= STRONG}
+    assert {"the", "our"} <= strong  # what makes this test able to fail
+    for text in ("Long run along the river with the dog in the rain, then the pub",
+                 "Our allotment gave us far too many courgettes again"):
+        reason = classify_text(text).reason
+        assert not any(f"'{w}'" in reason for w in strong), reason
+    assert nameable("our team") and nameable("weddi*") and nameable("team")
+    assert not nameable("of the") and not nameable("the") and not nameable("ich")
+
+
 def test_a_language_file_adds_cues_to_the_main_files_topics(tmp_path, monkeypatch) -> None:
     """data/topics_<lang>.toml adds terms to topics.toml's topics, taking their settings."""
     import shutil

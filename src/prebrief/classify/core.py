@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterable, Literal
 
 from prebrief.classify.learned import sensitive_model
-from prebrief.classify.lexicon import (Cue, lexicon_matches, part_tokens, priors,
+from prebrief.classify.lexicon import (Cue, lexicon_matches, nameable, part_tokens, priors,
                                        sensitive_lexicon, writer_categories)
 from prebrief.classify.model import Found, context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
@@ -82,12 +82,13 @@ class _Weighed:
         return 1 if self.sphere == "professional" else -1
 
     def typical(self) -> list[tuple[str, float]]:
-        """The learned word features weighing at least STRONG toward the decided sphere (the
-        only ones a reason names), worked out only when asked."""
+        """The learned word features weighing at least STRONG toward the decided sphere, but
+        function words ("the", "ich": lexicon.nameable): the only ones a reason names, worked
+        out only when asked."""
         if self._typical is None:
             model, found = sphere_model(), self._found
-            self._typical = (model.contributions(found, STRONG, self._sign())
-                             if model and found else [])
+            self._typical = ([fw for fw in model.contributions(found, STRONG, self._sign())
+                              if nameable(fw[0])] if model and found else [])
         return self._typical
 
     @property

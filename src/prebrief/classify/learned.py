@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable
 
+from prebrief.classify.lexicon import nameable
 from prebrief.classify.model import Found, WordWeights, context_features, features
 from prebrief.classify.sensitive import SensitiveHit
 from prebrief.classify.terms import Match
@@ -126,8 +127,10 @@ class SensitiveModel:
 
     def _named(self, found: Found) -> tuple[str, ...]:
         """The text's features weighing NAMED or more toward a disclosure, heaviest first
-        (equal weights by name, so the reason does not depend on set order)."""
-        named = sorted(self.gate.contributions(found, NAMED, 1), key=lambda fw: (-fw[1], fw[0]))
+        (equal weights by name, so the reason does not depend on set order), but function
+        words (lexicon.nameable)."""
+        named = sorted((fw for fw in self.gate.contributions(found, NAMED, 1) if nameable(fw[0])),
+                       key=lambda fw: (-fw[1], fw[0]))
         return tuple(f for f, _ in named[:3])
 
 

@@ -186,3 +186,16 @@ def part_tokens(whole: Tokens, text: str, first: int, last: int) -> Tokens:
 def priors() -> dict[str, Any]:
     """Source and kind priors (log-odds toward professional) and decision settings."""
     return load_toml("priors.toml")
+
+
+@cache
+def never_named() -> frozenset[str]:
+    """Function words a reason never names as learned evidence (priors.toml [reason])."""
+    return frozenset(priors().get("reason", {}).get("never_named", ()))
+
+
+def nameable(feature: str) -> bool:
+    """Whether a reason may name a learned word feature ("word", "a b", "prefix*"): not when
+    every word of it is a function word (never_named), which would explain nothing."""
+    unnamed = never_named()
+    return not all(word in unnamed for word in feature.split(" "))
