@@ -68,11 +68,18 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
             continue
         if words_[0] == "*":  # a term is indexed by its first word: it must say something
             raise ValueError(f"term {term!r}: '*' stands for a word only after the first")
-        # Any word of a term may be a prefix or a suffix ("third-gen *ian"); "*" alone is any
-        # one word (an empty prefix, which every word starts with).
-        parsed.append(tuple(Piece(w.strip("*"), prefix=w.endswith("*"),
-                                  suffix=w.startswith("*") and w != "*") for w in words_))
+        parsed.append(tuple(map(_piece, words_)))
     return case_sensitive, parsed
+
+
+@cache
+def _piece(word: str) -> Piece:
+    """The Piece for one word of a term as written, one shared instance per spelling (frames
+    spell the same words in tens of thousands of terms). Any word of a term may be a prefix or
+    a suffix ("third-gen *ian"); "*" alone is any one word (an empty prefix, which every word
+    starts with)."""
+    return Piece(word.strip("*"), prefix=word.endswith("*"),
+                 suffix=word.startswith("*") and word != "*")
 
 
 _SPECIAL = re.compile(r"^cs:|[*\-]")  # what makes a term more than plain words (apostrophes
