@@ -74,8 +74,8 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
 
 @cache
 def _piece(word: str) -> Piece:
-    """The Piece for one word of a term as written, one shared instance per spelling (frames
-    spell the same words in tens of thousands of terms). Any word of a term may be a prefix or
+    """The Piece for one word of a term as written, one shared instance per spelling (terms
+    repeat words, and frames spell the same ones in tens of thousands of terms). Any word of a term may be a prefix or
     a suffix ("third-gen *ian"); "*" alone is any one word (an empty prefix, which every word
     starts with)."""
     return Piece(word.strip("*"), prefix=word.endswith("*"),
@@ -84,12 +84,6 @@ def _piece(word: str) -> Piece:
 
 _SPECIAL = re.compile(r"^cs:|[*\-]")  # what makes a term more than plain words (apostrophes
 # are optional, so a term is read without them: parse_term drops them too)
-
-
-@cache
-def _whole_word(text: str) -> Piece:
-    """The Piece for an exact word, one shared instance per word (terms repeat words)."""
-    return Piece(text)
 
 
 # A term found in a text: (payload, first word, end word exclusive). A plain tuple, because
@@ -278,7 +272,7 @@ class TermMatcher:
                 words_ = term.lower().split()
                 if words_:
                     exact.setdefault(words_[0], []).append(
-                        (tuple(map(_whole_word, words_)), payload))
+                        (tuple(map(_piece, words_)), payload))
                 continue
             case_sensitive, spellings = parse_term(term)
             for pieces in spellings:
