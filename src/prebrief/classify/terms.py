@@ -75,9 +75,9 @@ def parse_term(term: str) -> tuple[bool, list[tuple[Piece, ...]]]:
 @cache
 def _piece(word: str) -> Piece:
     """The Piece for one word of a term as written, one shared instance per spelling (terms
-    repeat words, and frames spell the same ones in tens of thousands of terms). Any word of a term may be a prefix or
-    a suffix ("third-gen *ian"); "*" alone is any one word (an empty prefix, which every word
-    starts with)."""
+    repeat words, and frames spell the same ones in tens of thousands of terms). Any word of a
+    term may be a prefix or a suffix ("third-gen *ian"); "*" alone is any one word (an empty
+    prefix, which every word starts with)."""
     return Piece(word.strip("*"), prefix=word.endswith("*"),
                  suffix=word.startswith("*") and word != "*")
 
