@@ -87,8 +87,8 @@ class _Weighed:
         out only when asked."""
         if self._typical is None:
             model, found = sphere_model(), self._found
-            self._typical = ([fw for fw in model.contributions(found, STRONG, self._sign())
-                              if nameable(fw[0])] if model and found else [])
+            self._typical = (model.contributions(found, STRONG, self._sign(), nameable)
+                             if model and found else [])
         return self._typical
 
     @property

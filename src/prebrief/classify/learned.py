@@ -129,7 +129,7 @@ class SensitiveModel:
         """The text's features weighing NAMED or more toward a disclosure, heaviest first
         (equal weights by name, so the reason does not depend on set order), but function
         words (lexicon.nameable)."""
-        named = sorted((fw for fw in self.gate.contributions(found, NAMED, 1) if nameable(fw[0])),
+        named = sorted(self.gate.contributions(found, NAMED, 1, nameable),
                        key=lambda fw: (-fw[1], fw[0]))
         return tuple(f for f, _ in named[:3])
 

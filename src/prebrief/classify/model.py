@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain, islice, repeat
@@ -41,7 +42,8 @@ class WordWeights:
     singles: dict[str, float]
     pairs: dict[str, float]  # "first second" -> weight
     prefixes: dict[str, float]  # prefixes() -> weight
-    _strong_memo: dict[tuple[float, int], tuple[dict[str, float], dict[str, float]]] = field(
+    _strong_memo: dict[tuple[float, int, Callable[[str], bool] | None],
+                       tuple[dict[str, float], dict[str, float]]] = field(
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -69,31 +71,34 @@ class WordWeights:
         return fsum(chain(map(self.singles.get, folded, _ZEROS), map(pairs.__getitem__, weighted),
                           map(self.prefixes.get, heads, _ZEROS))), (folded, weighted, heads)
 
-    def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0
-                      ) -> list[tuple[str, float]]:
+    def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0,
+                      named: Callable[[str], bool] | None = None) -> list[tuple[str, float]]:
         """The features among those weigh() found whose weight is at least at_least either
         way (only toward its side for sign 1 or -1), named and weighed: a reason names the
-        strong ones, and most decisions need no names at all."""
-        singles, prefix_weights = self._strong(at_least, sign)
+        strong ones, and most decisions need no names at all. named: which feature names a
+        reason may give (prebrief.classify.lexicon.nameable); the others are left out."""
+        singles, prefix_weights = self._strong(at_least, sign, named)
         out = [(f, singles[f]) for f in singles.keys() & found[0]]
         pairs = self.pairs
         out += [(p, pairs[p]) for p in found[1] if (sign * pairs[p] if sign else abs(pairs[p]))
-                >= at_least]
+                >= at_least and (named is None or named(p))]
         if found[2]:
             out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
         return out
 
-    def _strong(self, at_least: float, sign: int) -> tuple[dict[str, float], dict[str, float]]:
+    def _strong(self, at_least: float, sign: int, named: Callable[[str], bool] | None
+                ) -> tuple[dict[str, float], dict[str, float]]:
         """The single and prefix weights of at least at_least (either way for sign 0, else
-        toward its side): a few per threshold, worked out once (a reason asks for the same
-        ones every time)."""
-        found = self._strong_memo.get((at_least, sign))
+        toward its side) whose feature names named allows: a few per threshold, worked out
+        once (a reason asks for the same ones every time)."""
+        found = self._strong_memo.get((at_least, sign, named))
         if found is None:
-            found = self._strong_memo[at_least, sign] = (
+            found = self._strong_memo[at_least, sign, named] = (
                 {k: w for k, w in self.singles.items()
-                 if (sign * w if sign else abs(w)) >= at_least},
+                 if (sign * w if sign else abs(w)) >= at_least and (named is None or named(k))},
                 {k: w for k, w in self.prefixes.items()
-                 if (sign * w if sign else abs(w)) >= at_least})
+                 if (sign * w if sign else abs(w)) >= at_least
+                 and (named is None or named(f"{k}*"))})
         return found
 
 
@@ -114,10 +119,10 @@ class SphereModel:
         shift = sum(map(self.context.get, context, _ZEROS))
         return self.bias + self.lexicon * lexicon_margin + shift + words, found
 
-    def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0
-                      ) -> list[tuple[str, float]]:
+    def contributions(self, found: Found, at_least: float = 0.0, sign: int = 0,
+                      named: Callable[[str], bool] | None = None) -> list[tuple[str, float]]:
         """WordWeights.contributions() of this model's word weights."""
-        return self.words.contributions(found, at_least, sign)
+        return self.words.contributions(found, at_least, sign, named)
 
 
 def context_features(kind: str | None, source: str | None, category: str | None,
