@@ -123,8 +123,7 @@ def test_the_reason_names_only_words_that_weigh_toward_a_disclosure() -> None:
         if word.endswith("*"):
             weight = model.gate.prefixes.get(word[:-1])
         elif " " in word:
-            first, second = word.split(" ")
-            weight = model.gate.following.get(first, {}).get(second)
+            weight = model.gate.pairs.get(word)
         else:
             weight = model.gate.singles.get(word)
         assert weight is not None and weight >= 0.3, word
