@@ -43,7 +43,7 @@ class WordWeights:
     pairs: dict[str, float]  # "first second" -> weight
     prefixes: dict[str, float]  # prefixes() -> weight
     _strong_memo: dict[tuple[float, int, Callable[[str], bool] | None],
-                       tuple[dict[str, float], dict[str, float]]] = field(
+                       tuple[dict[str, float], dict[str, float], dict[str, float]]] = field(
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -77,28 +77,30 @@ class WordWeights:
         way (only toward its side for sign 1 or -1), named and weighed: a reason names the
         strong ones, and most decisions need no names at all. named: which feature names a
         reason may give (prebrief.classify.lexicon.nameable); the others are left out."""
-        singles, prefix_weights = self._strong(at_least, sign, named)
+        singles, pairs, prefix_weights = self._strong(at_least, sign, named)
         out = [(f, singles[f]) for f in singles.keys() & found[0]]
-        pairs = self.pairs
-        out += [(p, pairs[p]) for p in found[1] if (sign * pairs[p] if sign else abs(pairs[p]))
-                >= at_least and (named is None or named(p))]
+        if found[1]:
+            out += [(p, pairs[p]) for p in pairs.keys() & found[1]]
         if found[2]:
             out += [(f"{p}*", prefix_weights[p]) for p in prefix_weights.keys() & found[2]]
         return out
 
     def _strong(self, at_least: float, sign: int, named: Callable[[str], bool] | None
-                ) -> tuple[dict[str, float], dict[str, float]]:
-        """The single and prefix weights of at least at_least (either way for sign 0, else
-        toward its side) whose feature names named allows: a few per threshold, worked out
-        once (a reason asks for the same ones every time)."""
+                ) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """The single, pair and prefix weights of at least at_least (either way for sign 0,
+        else toward its side) whose feature names named allows: a few per threshold, worked
+        out once (a reason asks for the same ones every time), so a text's features are
+        intersected with them in C."""
         found = self._strong_memo.get((at_least, sign, named))
         if found is None:
+            def strong(weights: dict[str, float], name: Callable[[str], str]) -> dict[str, float]:
+                return {k: w for k, w in weights.items()
+                        if (sign * w if sign else abs(w)) >= at_least
+                        and (named is None or named(name(k)))}
+
             found = self._strong_memo[at_least, sign, named] = (
-                {k: w for k, w in self.singles.items()
-                 if (sign * w if sign else abs(w)) >= at_least and (named is None or named(k))},
-                {k: w for k, w in self.prefixes.items()
-                 if (sign * w if sign else abs(w)) >= at_least
-                 and (named is None or named(f"{k}*"))})
+                strong(self.singles, str), strong(self.pairs, str),
+                strong(self.prefixes, lambda k: f"{k}*"))
         return found
 
 
