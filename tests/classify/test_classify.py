@@ -245,6 +245,48 @@ def test_cross_validation_scores_each_writer_unseen_and_says_whether_it_picks_l2
     assert "the best L2 is 0.001, not the committed 0.0003" in capsys.readouterr().err
 
 
+def test_descend_reaches_the_minimum_of_an_ill_conditioned_loss() -> None:
+    """The models are fitted to convergence (descend()): on a quadratic whose curvature spans
+    a factor of 1,000, 600 accelerated steps land on the minimum, where as many plain gradient
+    steps stop far short along the flat direction."""
+    import numpy as np
+
+    tc = _training_script()
+    curvature, target = np.array([1.0, 0.001]), np.array([1.0, -2.0])
+
+    def gradient(theta):
+        return curvature * (theta - target)
+
+    reached = tc.descend(gradient, np.zeros(2), 600, 1.0)
+    assert np.allclose(reached, target, atol=0.05)  # plain steps: 1.1 short (below)
+    plain = np.zeros(2)
+    for _ in range(600):
+        plain = plain - gradient(plain)
+    assert abs(plain[1] - target[1]) > 1.0  # what the old fixed-epoch descent did
+    clipped = tc.descend(gradient, np.zeros(2), 600, 1.0,
+                         (np.array([-np.inf, -0.25]), np.array([np.inf, 0.25])))
+    assert np.allclose(clipped, [1.0, -0.25], atol=0.01)  # kept within bounds (SOURCE_CAP)
+
+
+def test_the_learned_gate_weighs_no_partner_word_or_given_name() -> None:
+    """Whether "husband", "woman" or "Tom" disclose a same-sex couple depends on who wrote
+    them (the writer_* terms): the gate and the categories are not fitted on them at all."""
+    from prebrief.classify.learned import sensitive_model
+
+    tc = _training_script()
+    words = tc.partner_words()
+    assert {"husband", "wife", "woman", "frau", "vrouw", "daniel", "anna"} <= words
+    assert tc.weighable(["husband", "husband to", "to tom", "husba*", "proud", "proud of",
+                         "diagn*"]) == ["proud", "proud of", "diagn*"]
+    model = sensitive_model()
+    assert model is not None
+    for weights in (model.gate.singles, model.gate.pairs, model.category_words):
+        named = [f for f in weights if any(w in words for w in f.split(" "))]
+        assert not named, named[:5]
+    assert not {p for p in model.gate.prefixes if f"{p}*" in {f"{h}*" for h in
+                                                             tc.prefixes(words)}}
+
+
 def test_training_also_reads_each_item_without_its_kind_and_source(tmp_path, monkeypatch) -> None:
     """eval-classifier's input has no kind or source: the sphere model and the check are
     also trained on every dev item without them, and the vocabulary counts an item once."""
