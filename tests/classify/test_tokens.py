@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from prebrief.classify.tokens import _WORDS, Tokens, words
+from prebrief.classify.tokens import _WORDS, Tokens, stems, words
 
 
 def test_the_translate_table_blanks_exactly_what_re_does_not_call_a_word_character() -> None:
@@ -59,3 +59,31 @@ def test_word_spans_are_the_regular_expressions_spans_on_the_dev_texts() -> None
     assert len(texts) > 700
     for text in texts:
         assert Tokens(text)._word_spans() == [m.span() for m in _WORDS.finditer(text)], text
+
+
+def test_a_dutch_er_ending_is_cut_off_one_word_for_one() -> None:
+    tokens = Tokens("Trotse VVD'er en ADHD’ers, sinds 2010")
+    assert tokens.folded == ["trotse", "vvder", "en", "adhders", "sinds", "2010"]  # as before
+    assert tokens.stems() == ["trotse", "vvd", "en", "adhd", "sinds", "2010"]
+    assert tokens.stems(cased=True) == ["Trotse", "VVD", "en", "ADHD", "sinds", "2010"]
+    # English possessives and contractions are left as they are (see the comment on _CLITIC).
+    assert stems("Our masjid's roof, it's fine") is None
+    assert Tokens("Our masjid's roof").stems() is None
+    assert stems("no apostrophe here") is None
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Trotse VVD'er sinds 2010", "politics"),  # a case-sensitive term, cs:VVD
+    ("ADHD'er met een to-do-app-verzameling", "health"),
+    ("Twee D66’ers in de raad, en ik ben er een van", "politics"),
+])
+def test_the_lexicons_find_an_abbreviation_with_a_dutch_er_ending(text: str, category: str
+                                                                   ) -> None:
+    from prebrief.classify.lexicon import lexicon_matches
+    from prebrief.classify.sensitive import find_sensitive
+
+    hit = find_sensitive(text)
+    assert hit is not None and hit.category == category
+    # The same triggers as the bare abbreviation: what both scans find is kept once.
+    bare = text.replace("'er", "").replace("’ers", "")
+    assert lexicon_matches(Tokens(text))[0] == lexicon_matches(Tokens(bare))[0]

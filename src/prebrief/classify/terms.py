@@ -279,23 +279,40 @@ class TermMatcher:
                 (self._cased if case_sensitive else self._folded).add(pieces, payload)
 
     def find(self, tokens: Tokens) -> list[Match]:
-        """All matches in a tokenised text, in text order: by first word, longer first."""
+        """All matches in a tokenised text, in text order: by first word, longer first.
+
+        Where a word ends in a Dutch "'er" ("VVD'er", "ADHD'ers": Tokens.stems), the words
+        are scanned again with that ending cut off, and what only that finds is added: a term
+        matches "VVD'er" as "vvder" (as written, apostrophe dropped) and as "vvd"."""
         found = self._folded.scan(tokens.folded, tokens.folded_set)
         if self._may_match_cased(tokens):
             found += self._cased.scan(tokens.cased, set(tokens.cased))
+        stems = tokens.stems()
+        if stems is not None:
+            stem_set = set(stems)
+            more = self._folded.scan(stems, stem_set)
+            if self._may_match_cased(tokens, stem_set):
+                cased = tokens.stems(cased=True)
+                if cased is not None:
+                    more += self._cased.scan(cased, set(cased))
+            found += [match for match in more if match not in found]
         if len(found) > 1:
             found.sort(key=text_order)  # stable: matches of one span keep their order
         return found
 
-    def _may_match_cased(self, tokens: Tokens) -> bool:
-        """Whether a case-sensitive term can match: most texts hold the lower-cased words of
-        none, and then need no scan of the words as written (see _shadow)."""
+    def _may_match_cased(self, tokens: Tokens, present: set[str] | None = None) -> bool:
+        """Whether a case-sensitive term can match words whose lower case is present (by
+        default the text's words, tokens.folded_set): most
+        texts hold the lower-cased words of none, and then need no scan of the words as
+        written (see _shadow)."""
         if self._cased.empty():
             return False
         if not tokens.per_char:
             return True
         # Scan if a term's key word is there and all its other words are there too.
-        shadow, present = self._shadow, tokens.folded_set
+        shadow = self._shadow
+        if present is None:
+            present = tokens.folded_set
         return any(others <= present
                    for token in shadow.starting(present)
                    for others in shadow.candidates(token).singles)

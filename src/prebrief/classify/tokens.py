@@ -37,11 +37,34 @@ def words(text: str) -> list[str]:
     return text.translate(_BLANKS).split()
 
 
+# A Dutch "'er" or "'ers" after an abbreviation says who someone is: "VVD'er" (a member of the
+# VVD), "ADHD'er", "D66'ers". words() drops apostrophes, which makes these the words "vvder"
+# and "adhder", which no term names. (The English "'s" is not cut: over the dev sets, "the
+# mosque's hall", "the vicar's wife", "the councillor's drop-in" name someone else's; the
+# lexicons spell the possessives that disclose, "mum's stroke".)
+_CLITIC = re.compile(r"['’](?:ers?)\b", re.IGNORECASE)
+
+
+def stems(text: str) -> list[str] | None:
+    """The text's words (words()) with a Dutch "'er"/"'ers" ending cut off ("VVD'er" ->
+    "VVD"), one for one, or None where no word has one (nearly every text). The lexicons match
+    these too (terms.TermMatcher.find)."""
+    if ("'" not in text and "’" not in text) or _CLITIC.search(text) is None:
+        return None
+    out = []
+    for word in _WORDS.findall(text):
+        head, _, tail = word.replace("’", "'").rpartition("'")
+        if head and _CLITIC.fullmatch("'" + tail):
+            word = head
+        out.append(word.replace("'", "").replace("’", ""))
+    return out
+
+
 class Tokens:
     """A text cut into words once, as written and lower-cased, shared by every matcher."""
 
     __slots__ = ("text", "lowered", "_cased", "folded", "folded_set", "_spans", "found",
-                 "per_char", "features")
+                 "per_char", "features", "_stems")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -63,6 +86,19 @@ class Tokens:
         self._spans: list[tuple[int, int]] | None = None
         self.found: Any = None  # what the lexicons matched, kept by prebrief.classify.lexicon
         self.features: Any = None  # the words models weigh, kept by prebrief.classify.model
+        self._stems: Any = False  # not worked out yet (None: no word has such an ending)
+
+    def stems(self, cased: bool = False) -> list[str] | None:
+        """The words (lower-cased, or as written) with a Dutch "'er" ending cut off ("vvd'er"
+        -> "vvd"; see stems()), one for one with folded (or cased), or None where no word has
+        one."""
+        if cased:
+            out = stems(self.text)
+            return out if out is not None and len(out) == len(self.cased) else None
+        if self._stems is False:
+            out = stems(self.lowered)
+            self._stems = out if out is not None and len(out) == len(self.folded) else None
+        return self._stems
 
     @property
     def cased(self) -> list[str]:
@@ -83,6 +119,7 @@ class Tokens:
         self.folded_set = set(self.folded)
         self._spans = None  # text may be parts joined by ", ": its spans are its own
         self.found = self.features = None
+        self._stems = False
         self.per_char = True
         return self
 
