@@ -147,6 +147,25 @@ def test_cli_eval_reads_a_file_with_a_byte_order_mark(tmp_path) -> None:
     assert json.loads(result.output)["per_class"]["professional"]["support"] == 1
 
 
+def test_cli_eval_pools_several_files_and_names_the_bad_one(tmp_path) -> None:
+    one, two, bad = tmp_path / "one.jsonl", tmp_path / "two.jsonl", tmp_path / "bad.jsonl"
+    one.write_text(json.dumps({"text": "CTO at Acme", "label": "professional",
+                               "sensitive": None}) + "\n")
+    two.write_text(json.dumps({"text": "Sunday mass with my grandmother, then pancakes",
+                               "label": "personal", "sensitive": "religion"}) + "\n")
+    bad.write_text('{"text": "x", "label": "maybe"}\n')
+    result = CliRunner().invoke(_app(), ["eval-classifier", str(one), str(two), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["per_class"]["professional"]["support"] == 1
+    assert data["per_class"]["personal"]["support"] == 1
+    result = CliRunner().invoke(_app(), ["eval-classifier", str(one), str(bad)])
+    assert result.exit_code != 0
+    assert "bad.jsonl" in str(result.exception) and "one.jsonl" not in str(result.exception)
+    missing = CliRunner().invoke(_app(), ["eval-classifier", str(one), str(tmp_path / "no")])
+    assert missing.exit_code != 0 and "no such file" in str(missing.exception)
+
+
 def test_cli_eval_bad_line_is_usage_error(tmp_path) -> None:
     f = tmp_path / "bad.jsonl"
     f.write_text('{"text": "x", "label": "maybe"}\n')

@@ -13,24 +13,28 @@ from prebrief.errors import UsageError
 
 
 def eval_classifier(
-    file: Annotated[Path, typer.Argument(help="Labelled JSONL: text, label, sensitive.")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Labelled JSONL: text, label, sensitive. Several files are measured together.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print metrics as JSON.")] = False,
 ) -> None:
-    """Measure the classifier on a labelled JSONL file.
+    """Measure the classifier on labelled JSONL files (pooled).
 
     Example: prebrief eval-classifier tests/data/classifier/heldout.jsonl --json
     """
     from prebrief.classify.evaluate import evaluate, format_report, read_examples
 
-    if not file.is_file():
-        raise UsageError(f"{file}: no such file", hint="Pass a JSONL file of labelled lines.")
-    try:
-        examples = read_examples(file)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{file}: {exc}", hint='Each line: {"text": ..., "label": '
-                         '"professional"|"personal", "sensitive": null|"health"|...}') from exc
+    examples = []
+    for file in files:
+        if not file.is_file():
+            raise UsageError(f"{file}: no such file", hint="Pass JSONL files of labelled lines.")
+        try:
+            examples += read_examples(file)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{file}: {exc}", hint='Each line: {"text": ..., "label": '
+                             '"professional"|"personal", "sensitive": null|"health"|...}') from exc
     if not examples:
-        raise UsageError(f"{file}: no labelled lines", hint="The file is empty.")
+        raise UsageError(f"{', '.join(map(str, files))}: no labelled lines",
+                         hint="The file is empty." if len(files) == 1 else "The files are empty.")
     metrics = evaluate(examples)
     typer.echo(json.dumps(metrics, indent=2) if as_json else format_report(metrics))
 
