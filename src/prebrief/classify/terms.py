@@ -302,9 +302,8 @@ class TermMatcher:
 
     def _may_match_cased(self, tokens: Tokens, present: set[str] | None = None) -> bool:
         """Whether a case-sensitive term can match words whose lower case is present (by
-        default the text's words, tokens.folded_set): most
-        texts hold the lower-cased words of none, and then need no scan of the words as
-        written (see _shadow)."""
+        default the text's words, tokens.folded_set): most texts hold the lower-cased words of
+        none, and then need no scan of the words as written (see _shadow)."""
         if self._cased.empty():
             return False
         if not tokens.per_char:
