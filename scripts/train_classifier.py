@@ -437,16 +437,10 @@ def cross_validate(rows: list[Row], plain: Iterable[Row] = ()) -> int:
     return 0
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the committed file")
-    parser.add_argument("--cv", action="store_true",
-                        help="leave-one-writer-out over L2_GRID; exit 1 unless it picks L2")
-    args = parser.parse_args()
-    made = examples()
+def fit_all(made: Examples) -> tuple[dict, dict]:
+    """The sphere model's and the sensitive models' weight files' data, fitted on made (what
+    examples() reads from DEV)."""
     rows = made.rows
-    if args.cv:
-        return cross_validate(rows, made.plain_rows)
     bias, lex_w, w = fit([*rows, *made.plain_rows], vocabulary(row[1] for row in rows), L2)
     kept = {f: round(v, 4) for f, v in sorted(w.items()) if abs(v) >= KEEP_SPHERE}
     data = {
@@ -458,8 +452,20 @@ def main() -> int:
         "context": {f: v for f, v in kept.items() if ":" in f},
         "words": {f: v for f, v in kept.items() if ":" not in f},
     }
+    return data, fit_sensitive(made.labelled, made.checked, made.plain_checked)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed file")
+    parser.add_argument("--cv", action="store_true",
+                        help="leave-one-writer-out over L2_GRID; exit 1 unless it picks L2")
+    args = parser.parse_args()
+    made = examples()
+    if args.cv:
+        return cross_validate(made.rows, made.plain_rows)
+    data, sensitive = fit_all(made)
     text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-    sensitive = fit_sensitive(made.labelled, made.checked, made.plain_checked)
     sensitive_text = json.dumps(sensitive, indent=0, ensure_ascii=False) + "\n"
     if args.check:
         same = all(path.exists() and path.read_text("utf-8") == made

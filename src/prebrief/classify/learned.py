@@ -140,7 +140,11 @@ def sensitive_model() -> SensitiveModel | None:
     path = Path(__file__).parent / "data" / SENSITIVE_FILE
     if not path.is_file():
         return None
-    data = json.loads(path.read_text("utf-8"))
+    return sensitive_model_of(json.loads(path.read_text("utf-8")))
+
+
+def sensitive_model_of(data: dict) -> SensitiveModel:
+    """The models a weights file's data describes (scripts/train_classifier.py writes it)."""
     gate, cats, check = data["gate"], data["categories"], data.get("check")
     threshold = float(data["threshold"])
     return SensitiveModel(float(gate["bias"]), math.log(threshold / (1 - threshold)),

@@ -234,8 +234,11 @@ def sphere_model() -> SphereModel | None:
     path = Path(__file__).parent / "data" / WEIGHTS_FILE
     if not path.is_file():
         return None
-    text = path.read_text("utf-8")
-    data = json.loads(text)
+    return sphere_model_of(json.loads(path.read_text("utf-8")))
+
+
+def sphere_model_of(data: dict) -> SphereModel:
+    """The model a weights file's data describes (scripts/train_classifier.py writes it)."""
     words = WordWeights.of({k: float(v) for k, v in data["words"].items()})
     context = {k: float(v) for k, v in data.get("context", {}).items()}
     return SphereModel(float(data["bias"]), float(data["lexicon"]), words, context)
