@@ -70,6 +70,47 @@ def test_job_titles_in_sensitive_domains_are_professional(text: str) -> None:
     assert decision.sphere == "professional"
 
 
+# Common words of the three languages whose other meaning once fired a trigger on its own (the
+# wordfreq audit, scripts/audit_lexicon.py), beside a disclosure that uses the same word.
+OTHER_MEANING = [
+    "Wir wurden gebeten, das Angebot bis Freitag zu überarbeiten.",  # asked, not prayers
+    "Die Gläubiger haben dem Sanierungsplan zugestimmt.",  # creditors, not believers
+    "Heute Gläubigerversammlung in Essen, danach Zug nach Hause.",
+    "Ik wil dit project voor de zomer afronden met het team.",  # to finish, not "afro"
+    "Uitgerekend op de drukste dag van het jaar viel de server uit.",  # of all days
+    "Bei der Berufswahl hat mir mein Onkel geholfen.",  # a career choice, not an election
+    "Die Wortwahl im Vertrag war unglücklich.",
+    "Der Sommer war trocken, die Ernte klein.",  # dry weather, not sobriety
+    "Die Parole für 2026 lautet: Wachstum aus eigener Kraft.",  # a slogan, not parole
+    "It was painstaking work, but the migration is done.",  # not the Dutch "staking"
+    "Homo sapiens has never built a worse spreadsheet.",
+    "Beperking van de uitstoot met 20 procent in twee jaar.",  # a limit, not a disability
+    "Kinkhoest op de crèche, dus ik werk deze week thuis.",  # whooping cough
+    "Patriots fan since I was six.",  # the football team
+    "Christiane Berg leitet ab Juli den Einkauf.",  # a given name
+]
+SAME_WORD_DISCLOSED = [
+    ("Ein gläubiger Christ und Vater von drei Kindern.", "religion"),
+    ("Ik ben uitgerekend op 12 mei!", "health"),
+    ("Seit drei Jahren trocken. Jeder Tag zählt.", "health"),
+    ("Mijn zoon heeft een beperking en gaat naar speciaal onderwijs.", "health"),
+    ("Staking morgen bij de NS, ik sta ook aan de poort.", "union"),
+    ("Released on parole last spring, now working full time.", "criminal"),
+    ("Landtagswahl: Ich kandidiere für die Grünen.", "politics"),
+    ("Homo en trots, al twintig jaar samen met Joost.", "sexuality"),
+]
+
+
+@pytest.mark.parametrize("text", OTHER_MEANING)
+def test_common_words_in_another_meaning_are_not_disclosures(text: str) -> None:
+    assert classify_text(text).sensitive_category is None
+
+
+@pytest.mark.parametrize(("text", "category"), SAME_WORD_DISCLOSED)
+def test_the_same_words_still_disclose_where_they_mean_it(text: str, category: str) -> None:
+    assert classify_text(text).sensitive_category == category
+
+
 @pytest.mark.parametrize(("text", "sphere"), [
     ("VP Procurement at Acme, ex-Siemens, posts about supply-chain risk", "professional"),
     ("Runs marathons, two kids, lives in Utrecht", "personal"),
@@ -510,3 +551,24 @@ def test_before_use_refits_every_model_on_the_earlier_writers_only() -> None:
         run = subprocess.run([sys.executable, str(script), *bad], capture_output=True,
                              text=True, timeout=60)
         assert run.returncode != 0 and message in run.stderr
+
+
+def test_the_lexicon_audit_names_the_words_that_fire_alone_and_their_terms(tmp_path: Path) -> None:
+    """scripts/audit_lexicon.py --words: each word that fires a trigger on its own, with the
+    term that matched; words whose other meaning a mask names stay out."""
+    import subprocess
+    import sys
+
+    words = tmp_path / "words.txt"
+    words.write_text("cancer\ngebeten\nafronden\nhello\nGewerkschaft\npainstaking\n", "utf-8")
+    script = Path(__file__).resolve().parents[2] / "scripts" / "audit_lexicon.py"
+    run = subprocess.run([sys.executable, str(script), "--words", str(words)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "- cancer -> health (health.terms_en:cancer)",
+        "- Gewerkschaft -> union (union.terms_de:*gewerkschaft, union.terms_de:gewerkschaft*)"]
+    assert "2 of 6 words fire a trigger on their own" in run.stderr
+    missing = subprocess.run([sys.executable, str(script), "--words", str(tmp_path / "no.txt")],
+                             capture_output=True, text=True, timeout=300)
+    assert missing.returncode != 0 and "cannot read" in missing.stderr
