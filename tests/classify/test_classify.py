@@ -101,6 +101,36 @@ SAME_WORD_DISCLOSED = [
 ]
 
 
+# Sphere cues whose prefix reached other words ("ski*" -> "skilled", "skin", "skip"; "cost*" ->
+# "costume"; "audit*" -> "audition"): the words they meant keep their topic.
+CUE_OTHER_MEANING = [  # (text, the topic the stray cue gave it, the sphere it should get)
+    ("Skilled trades are the backbone of this region.", "sport", None),
+    ("Skip hire booked for Monday.", "sport", "professional"),
+    ("Skin care routine finally sorted.", "sport", "personal"),
+    ("Category review with the buyer on Thursday.", None, "professional"),  # "cat*": pets
+    ("Cookie banner and consent flow rebuilt.", "food", "professional"),
+    ("Swimlanes for the new onboarding process are drawn.", "sport", "professional"),
+    ("Surface treatment line commissioned in Tilburg.", "sport", "professional"),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong_topic", "sphere"), CUE_OTHER_MEANING)
+def test_sphere_cues_do_not_reach_words_of_another_meaning(text: str, wrong_topic: str | None,
+                                                           sphere: str | None) -> None:
+    decision = classify_text(text)
+    if wrong_topic:
+        assert decision.topic != wrong_topic
+    if sphere:
+        assert decision.sphere == sphere
+    for stray in ("'ski'", "'cat'", "'cook'", "'swim'", "'surf'"):
+        assert stray not in decision.reason
+
+
+def test_the_cues_still_name_what_they_meant() -> None:
+    assert classify_text("Skiing in Austria with the kids.").topic == "sport"
+    assert classify_text("Swimming lessons for the twins on Saturday.").topic == "sport"
+
+
 @pytest.mark.parametrize("text", OTHER_MEANING)
 def test_common_words_in_another_meaning_are_not_disclosures(text: str) -> None:
     assert classify_text(text).sensitive_category is None
