@@ -88,6 +88,11 @@ OTHER_MEANING = [
     "Kinkhoest op de crèche, dus ik werk deze week thuis.",  # whooping cough
     "Patriots fan since I was six.",  # the football team
     "Christiane Berg leitet ab Juli den Einkauf.",  # a given name
+    "Een rechte lijn van de fabriek naar de haven.",  # straight, not right-wing
+    "Die linke Spur ist ab Montag gesperrt.",  # the left lane
+    "Battery discharged after two hours of testing.",
+    "Allegedly the best coffee in Utrecht, come and judge.",  # a boast
+    "Sami from our Helsinki office is presenting.",  # a given name
 ]
 SAME_WORD_DISCLOSED = [
     ("Ein gläubiger Christ und Vater von drei Kindern.", "religion"),
@@ -98,6 +103,10 @@ SAME_WORD_DISCLOSED = [
     ("Released on parole last spring, now working full time.", "criminal"),
     ("Landtagswahl: Ich kandidiere für die Grünen.", "politics"),
     ("Homo en trots, al twintig jaar samen met Joost.", "sexuality"),
+    ("Wähle seit 20 Jahren die Linke und bin stolz drauf.", "politics"),
+    ("Discharged from hospital after three weeks, home at last.", "health"),
+    ("Allegedly embezzled two million, the indictment says; I was the CFO then.", "criminal"),
+    ("Proud of my Sami heritage, grew up with reindeer in Kautokeino.", "ethnicity"),
 ]
 
 
