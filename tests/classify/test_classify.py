@@ -121,6 +121,18 @@ CUE_OTHER_MEANING = [  # (text, the topic the stray cue gave it, the sphere it s
     ("Swimlanes for the new onboarding process are drawn.", "sport", "professional"),
     ("Surface treatment line commissioned in Tilburg.", "sport", "professional"),
 ]
+# Words a work cue's prefix reached that the reason then named: "infrage" (in question) as
+# 'infra', "Brandweer" (fire brigade) as 'brand', "auditorium" as 'auditor'.
+CUE_NAMED_WRONGLY = [
+    ("Eine Verschiebung kommt für uns nicht infrage.", "'infra'"),
+    ("Brandweer Twente zoekt een projectleider materieel.", "'brand'"),
+    ("Keynote in the main auditorium at 9, slides are up.", "'auditor'"),
+]
+
+
+@pytest.mark.parametrize(("text", "named"), CUE_NAMED_WRONGLY)
+def test_a_reason_does_not_name_a_cue_the_text_does_not_hold(text: str, named: str) -> None:
+    assert named not in classify_text(text).reason
 
 
 @pytest.mark.parametrize(("text", "wrong_topic", "sphere"), CUE_OTHER_MEANING)
