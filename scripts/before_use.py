@@ -60,9 +60,8 @@ def scores(examples: list[Example]) -> dict[str, Any]:
         m = evaluate(exs)
         out[key] = {"macro_f1": m["macro_f1"], "sensitive_recall": m["sensitive_recall"],
                     "false_sensitive_rate": m["false_sensitive_rate"],
-                    "false_alarms": round(m["false_sensitive_rate"] * m["non_sensitive_support"]),
-                    "missed": m["sensitive_support"] - round(
-                        m["sensitive_recall"] * m["sensitive_support"])}
+                    "false_alarms": m["false_sensitive"],
+                    "missed": m["sensitive_support"] - m["sensitive_detected"]}
     return out
 
 

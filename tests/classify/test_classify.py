@@ -203,6 +203,7 @@ def test_metrics_hand_computed() -> None:
     assert m["macro_f1"] == 0.5833
     assert m["sensitive_recall"] == 0.5
     assert m["false_sensitive_rate"] == 0.3333
+    assert (m["sensitive_detected"], m["false_sensitive"]) == (1, 1)
     assert m["confusion"] == {"professional": {"professional": 1, "personal": 1},
                               "personal": {"professional": 1, "personal": 2}}
 

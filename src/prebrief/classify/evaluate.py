@@ -89,9 +89,11 @@ def compute_metrics(gold: list[Example], predicted: list[tuple[str, str | None]]
         "confusion": confusion,
         "sensitive_recall": round(hit_any / total, 4) if total else None,
         "sensitive_support": total,
+        "sensitive_detected": hit_any,
         "sensitive_per_category": dict(sorted(per_cat.items())),
         "false_sensitive_rate": round(false_sensitive / clean, 4) if clean else None,
         "non_sensitive_support": clean,
+        "false_sensitive": false_sensitive,
     }
 
 
