@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from prebrief.classify.lexicon import expand_frames, load_toml
+from prebrief.classify.lexicon import trigger_lists
 from prebrief.classify.sensitive import find_sensitive
 from prebrief.classify.terms import TermMatcher
 from prebrief.classify.tokens import Tokens
@@ -39,13 +39,8 @@ from prebrief.classify.tokens import Tokens
 
 def term_matcher() -> TermMatcher:
     """Every sensitive term, its payload naming where it is written ("health.terms_en:cancer")."""
-    data = load_toml("sensitive.toml")
-    terms = [(t, f"{c}.{key}:{t}") for c, spec in data["categories"].items()
-             for key, val in spec.items() if key.startswith("terms_") for t in val]
-    terms += [(t, f"{c}.{key}:{t}") for c, spec in data["categories"].items()
-              for key, val in spec.items() if key.startswith("frames_")
-              for t in expand_frames(val)]
-    return TermMatcher(terms)
+    return TermMatcher([(t, f"{category}.{key}:{t}") for category, key, listed in trigger_lists()
+                        for t in listed])
 
 
 def firing(words: Iterable[tuple[str, str, float | None]]

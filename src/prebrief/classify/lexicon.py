@@ -94,18 +94,25 @@ class Partner(NamedTuple):
     category: str
 
 
+def trigger_lists() -> list[tuple[str, str, list[str]]]:
+    """(category, list name, terms) for each of sensitive.toml's trigger lists: every
+    terms_<lang> list as written, then every frames_<lang> list expanded, in the order
+    all_terms() files them (scripts/audit_lexicon.py names a match by its list)."""
+    categories = load_toml("sensitive.toml")["categories"].items()
+    return ([(category, key, val) for category, spec in categories
+             for key, val in spec.items() if key.startswith("terms_")]
+            + [(category, key, expand_frames(val)) for category, spec in categories
+               for key, val in spec.items() if key.startswith("frames_")])
+
+
 @cache
 def all_terms() -> TermMatcher:
     """Sensitive triggers (payload: category name), sphere cues (payload: Cue) and the
     writer-dependent triggers (payload: Partner) in one matcher, so a text is scanned once for
     all of them."""
     data = load_toml("sensitive.toml")
-    terms: list[tuple[str, Any]] = [
-        (t, category) for category, spec in data["categories"].items()
-        for key, val in spec.items() if key.startswith("terms_") for t in val]
-    terms += [(t, category) for category, spec in data["categories"].items()
-              for key, val in spec.items() if key.startswith("frames_")
-              for t in expand_frames(val)]
+    terms: list[tuple[str, Any]] = [(t, category) for category, _, listed in trigger_lists()
+                                    for t in listed]
     partners = [(t, Partner(gender, category)) for gender in ("male", "female")
                 for category, spec in data["categories"].items()
                 for key, val in spec.items() if key.startswith(f"writer_{gender}_")
