@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from prebrief.classify import classify_facts, classify_parts, classify_text
 from prebrief.classify.evaluate import Example, compute_metrics
+from prebrief.classify.sensitive import find_sensitive
 from prebrief.cli.classify import register
 from prebrief.models import Evidence, Fact
 
@@ -150,6 +151,39 @@ def test_sphere_cues_do_not_reach_words_of_another_meaning(text: str, wrong_topi
 def test_the_cues_still_name_what_they_meant() -> None:
     assert classify_text("Skiing in Austria with the kids.").topic == "sport"
     assert classify_text("Swimming lessons for the twins on Saturday.").topic == "sport"
+
+
+# Lexicon round 30 (dev155-162): work and everyday contexts its masks name, each beside a
+# disclosure the round's triggers reach (written for the test, not copied from the sets).
+ROUND_30_NEAR_MISSES = [
+    "Intermittent fasting: I'm fasting till noon, so lunch meetings at 12:30 please.",
+    "I'm fasting 16:8 this month, so the 11am meeting is all coffee for me.",
+    "Signed up for the Berlin Marathon ballot again. Fingers crossed this year.",
+    "Stage 6 from 14:00, so the Cape Town office runs on the generator today.",
+    "Our sourdough starter has unionised and is demanding better flour.",
+    "Ramadan working hours at the Doha office: 9 to 3, Sunday to Thursday.",
+]
+ROUND_30_DISCLOSURES = [
+    ("Nine nights of garba with my cousins and my feet are finished.", "religion"),
+    ("Visited my brother at HMP Wandsworth on Saturday. He looks thinner.", "criminal"),
+    ("On ARVs since 2019, viral load undetectable, and training for Berlin.", "health"),
+    ("Tag 90 ohne Alkohol. Wer hätte das gedacht.", "health"),
+    ("Op doktersadvies een maand rustig aan, dus de beurs sla ik over.", "health"),
+]
+
+
+@pytest.mark.parametrize("text", ROUND_30_NEAR_MISSES)
+def test_round_30_masks_cancel_their_near_misses(text: str) -> None:
+    # The lexicons' verdict: the learned gate may still read "fasting" or "Ramadan" as a
+    # disclosure (it rescues more disclosures that masks cancel than it adds false alarms).
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_30_DISCLOSURES)
+def test_round_30_disclosures_are_found(text: str, category: str) -> None:
+    hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
+    assert hit is not None and hit.category == category
+    assert classify_text(text).sensitive_category == category
 
 
 @pytest.mark.parametrize("text", OTHER_MEANING)
