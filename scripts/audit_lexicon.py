@@ -52,7 +52,7 @@ def firing(words: Iterable[tuple[str, str, float | None]]
         tokens = Tokens(word)
         hit = find_sensitive(tokens)
         if hit:
-            found = sorted({p for p, _, _ in matcher.find(Tokens(word))})
+            found = sorted({p for p, _, _ in matcher.find(tokens)})
             out.append((lang, zipf, word, hit.category, found))
     return out
 
