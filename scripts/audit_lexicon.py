@@ -83,6 +83,9 @@ def main() -> int:
             lines = args.words.read_text("utf-8").splitlines()
         except OSError as exc:
             raise SystemExit(f"cannot read {args.words}: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise SystemExit(f"cannot read {args.words}: not UTF-8 text (byte {exc.start})"
+                             ) from None
         words: list[tuple[str, str, float | None]] = [("-", w.strip(), None)
                                                      for w in lines if w.strip()]
     else:

@@ -658,3 +658,9 @@ def test_the_lexicon_audit_names_the_words_that_fire_alone_and_their_terms(tmp_p
     missing = subprocess.run([sys.executable, str(script), "--words", str(tmp_path / "no.txt")],
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode != 0 and "cannot read" in missing.stderr
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("café\n".encode("latin-1"))
+    garbled = subprocess.run([sys.executable, str(script), "--words", str(latin1)],
+                             capture_output=True, text=True, timeout=300)
+    assert garbled.returncode != 0 and "not UTF-8 text" in garbled.stderr
+    assert "Traceback" not in garbled.stderr
