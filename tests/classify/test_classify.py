@@ -185,6 +185,47 @@ def test_round_30_disclosures_are_found(text: str, category: str) -> None:
     assert hit is not None and hit.category == category
     assert classify_text(text).sensitive_category == category
 
+# Lexicon round 31, religion (dev163-178): festivals as office logistics and a colleague's or
+# neighbour's treat, chaplaincy vacancies, religion taught, churches as venues, clergy met by
+# chance, figurative prayer and others' family rites; beside indirect practice the round's
+# triggers reach (written for the test, not copied from the sets).
+ROUND_31_RELIGION_NEAR_MISSES = [
+    "Huge thanks to Farah from payroll, who brought Eid sweets in for the whole floor.",
+    "Onze buurman Yusuf bracht dadels en baklava voor het Suikerfeest. Niets meer over na tien minuten.",
+    "Diwali falls on a Monday this year. Managers: please move the sprint review and approve leave without questions.",
+    "We're recruiting a part-time hospital chaplain (0.4 FTE) for our multi-faith team. Link below.",
+    "Year 8 start their Hinduism unit on Monday; anyone have a good Holi video for 12-year-olds?",
+    "Book launch in the old Lutheran church on the Herengracht, now a lovely event space. Doors at 7.",
+    "My taxi driver in Dublin was a retired priest and gave me the best restaurant tip of the trip.",
+    "Deploy at 17:00 on a Friday. God help whoever is on call.",
+    "Buffet voor 120 gasten: halal op aanvraag, vegan standaard, borden inbegrepen.",
+    "Bei der Erstkommunion meines Neffen gewesen. Kirche voll, Kuchen gut, alle müde.",
+]
+ROUND_31_RELIGION_DISCLOSURES = [
+    ("Shabbat dinner at my parents' tonight: blessing over the wine by Dad, and far too much brisket.", "religion"),
+    ("From sundown Friday the laptop stays shut until Saturday night. Has done for twenty years.", "religion"),
+    ("Second day of the fast and 11 hours on the shop floor, no food or water since dawn. Sunset can't come soon enough.", "religion"),
+    ("No crisps until Easter for me. Forty days, I can do this.", "religion"),
+    ("Finished RCIA this spring and was received into the Church at the Easter Vigil.", "religion"),
+    ("Biddag vandaag: na het werk met de kinderen naar de avonddienst.", "religion"),
+    ("Wir danken vor dem Essen, auch wenn Gäste da sind. Das gehört bei uns dazu.", "religion"),
+    ("We danken voor het eten, ook als er collega's mee-eten.", "religion"),
+    ("Married under the chuppah on Sunday, glass and all. Mazel tov to us.", "religion"),
+    ("Seit 2019 Rabbinerin in Leipzig, davor zehn Jahre Lehrerin.", "religion"),
+]
+
+
+@pytest.mark.parametrize("text", ROUND_31_RELIGION_NEAR_MISSES)
+def test_round_31_religion_masks_cancel_their_near_misses(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_31_RELIGION_DISCLOSURES)
+def test_round_31_religion_disclosures_are_found(text: str, category: str) -> None:
+    hit = find_sensitive(text)
+    assert hit is not None and hit.category == category
+    assert classify_text(text).sensitive_category == category
+
 
 @pytest.mark.parametrize("text", OTHER_MEANING)
 def test_common_words_in_another_meaning_are_not_disclosures(text: str) -> None:
