@@ -227,6 +227,48 @@ def test_round_31_religion_disclosures_are_found(text: str, category: str) -> No
     assert classify_text(text).sensitive_category == category
 
 
+# Lexicon round 31, politics, union and criminal (dev163-178): election clutter, passing a
+# protest, neutral voting, kids' class elections, delays from a strike, figurative crime words and
+# professional fraud warnings, each beside a disclosure the round's triggers reach (written for the
+# test, not copied from the sets).
+ROUND_31_PUC_NEAR_MISSES = [
+    'Two election leaflets through the door before breakfast and the dog has already shredded one.',
+    'Cycled past the climate march on my way to the bakery. Great drums, no croissants left.',
+    'Die Wahlplakate hängen schon wieder an jeder Ecke. Mein Sohn zählt die Schnurrbärte.',
+    'Gestemd, daarna met oma naar de markt voor stroopwafels.',
+    'Klassensprecherwahl morgen: Mein Sohn hat Flyer gebastelt und verspricht Eis für alle.',
+    "Our trip to Leeds got cancelled because of the rail strike, so it's pizza and a film instead.",
+    'Unser Drucker ist mal wieder ein Fall für die Staatsanwaltschaft.',
+    'That quarterly review stole two hours from my Friday and produced one slide.',
+    'Scam alert: someone is texting our customers pretending to be us. We never ask for your PIN.',
+    'Het kabinet wil de accijns verhogen; wij rekenen uit wat dat doet met de prijs per liter.',
+]
+ROUND_31_PUC_DISCLOSURES = [
+    ('Another 90 doors knocked before lunch. Back on the doors Thursday.', 'politics'),
+    ('Vanavond ledenvergadering van de partij, en ik heb een motie over de bibliotheek.', 'politics'),
+    ('Ich habe sie zwölf Jahre lang gewählt und bereue inzwischen jedes davon.', 'politics'),
+    ("Volunteered for the Okafor campaign every Saturday this spring and I'd do it again.", 'politics'),
+    ('Mijn neef zit al zes weken in voorhechtenis in Antwerpen. Zondag mogen we hem zien.', 'criminal'),
+    ('Noch acht Wochen mit der Fußfessel, dann darf ich abends wieder joggen.', 'criminal'),
+    ('Cautioned by the Gardaí when I was seventeen, and it still shows up on every form.', 'criminal'),
+    ('Ballot paper back in the post, yes to action, and not a flicker of doubt this time.', 'union'),
+    ('Gisteravond hebben onze leden ingestemd met het eindbod: twee procent erbij en een extra vrije dag.', 'union'),
+    ('The contract we just ratified finally puts night pay in writing. Proud of this bargaining unit.', 'union'),
+]
+
+
+@pytest.mark.parametrize("text", ROUND_31_PUC_NEAR_MISSES)
+def test_round_31_puc_masks_cancel_their_near_misses(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_31_PUC_DISCLOSURES)
+def test_round_31_puc_disclosures_are_found(text: str, category: str) -> None:
+    hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
+    assert hit is not None and hit.category == category
+    assert classify_text(text).sensitive_category == category
+
+
 @pytest.mark.parametrize("text", OTHER_MEANING)
 def test_common_words_in_another_meaning_are_not_disclosures(text: str) -> None:
     assert classify_text(text).sensitive_category is None
