@@ -269,6 +269,41 @@ def test_round_31_puc_disclosures_are_found(text: str, category: str) -> None:
     assert classify_text(text).sensitive_category == category
 
 
+# Another person's news (sensitive.toml [masks_every_category] third_party): a colleague, friend,
+# neighbour, boss or client who is the subject of a clause is not the writer or their family. Fresh
+# texts, not dev items.
+THIRD_PARTY_NEWS = [
+    "My teammate Jonas is having knee surgery on Friday so the sprint review moves to Monday.",
+    "Our CTO was diagnosed with diabetes last year and now runs the step challenge.",
+    "My best friend just married her girlfriend in Porto and the speeches were perfect.",
+    "Mijn collega Fleur is vandaag begonnen met chemo. Heel veel sterkte, we denken aan je!",
+    "Meine Nachbarin ist Pastorin und hat uns Zucchini über den Zaun gereicht.",
+    "Our client was arrested for fraud last week, so the audit is on hold.",
+    "My landlord is a Labour councillor and still won't fix the boiler.",
+]
+OWN_NEWS_BESIDE_OTHERS = [
+    ("My colleague covered my accounts while I was having chemo.", "health"),
+    ("Told my manager about my diagnosis today. She was kind.", "health"),
+    ("Friends and family: chemo round three is done, feeling okay.", "health"),
+    ("My boss knows I'm gay and honestly nobody at work cares.", "sexuality"),
+    ("Mijn collega en ik gingen samen naar de kerk na de vergadering, zoals elke zondag.", "religion"),
+    ("Der Nachbar hat mich angezeigt, jetzt läuft ein Verfahren gegen mich.", "criminal"),
+    ("Everyone at work met my wife at the summer party; my manager said we're a lovely couple.", None),
+]
+
+
+@pytest.mark.parametrize("text", THIRD_PARTY_NEWS)
+def test_another_persons_news_is_not_a_disclosure(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), OWN_NEWS_BESIDE_OTHERS)
+def test_the_writers_own_news_beside_another_person_still_counts(text: str,
+                                                                 category: str | None) -> None:
+    hit = find_sensitive(text)
+    assert (hit.category if hit else None) == category
+
+
 @pytest.mark.parametrize("text", OTHER_MEANING)
 def test_common_words_in_another_meaning_are_not_disclosures(text: str) -> None:
     assert classify_text(text).sensitive_category is None
