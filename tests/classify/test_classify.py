@@ -304,6 +304,48 @@ def test_the_writers_own_news_beside_another_person_still_counts(text: str,
     assert (hit.category if hit else None) == category
 
 
+# Lexicon round 31, health, sexuality and ethnicity (dev163-178): contexts the round's masks
+# name (a flu jab, an office cold, a dead brake light, climbing skin, the ethnicity pay gap,
+# Keti Koti at the office, training on addiction), and indirect disclosures its triggers reach
+# (memory care, signed off for weeks, a cast, a same-sex couple named by its children, translating for one's
+# parents). Written for the test, not copied from the sets.
+ROUND_31_HSE_NEAR_MISSES = [
+    "Flu jab done in the lunch break, back at my desk by one.",
+    "Die Hälfte unseres Vertriebs hat Grippe, der Kundentermin am Montag läuft per Video.",
+    "Got pulled over for a burned-out brake light on the way to the match. Warning only.",
+    "Training for school nurses: recognising addiction in teenagers. Free, link below.",
+    "Seed rounds are in a mini depression and founders are feeling it.",
+    "Weekend of bouldering in Fontainebleau, my skin is shredded and I regret nothing.",
+    "Pay gap report: the ethnicity gap narrowed to 4%, full method in the appendix.",
+    "Onze Keti Koti-lunch op kantoor was een succes, dank aan de commissie.",
+    "Webinar: governance for second-generation owners of family firms, Thursday at 4.",
+]
+ROUND_31_HSE_DISCLOSURES = [
+    ("Drove Mum back to her memory care place after lunch; she thought I was her brother.", "health"),
+    ("Signed off for eight weeks. The out-of-office says travelling; it is not true.", "health"),
+    ("Mijn vader heeft sinds dinsdag zijn gipsbeen, dus ik rij hem overal heen.", "health"),
+    ("Letzte Sitzung der Krebstherapie heute, jetzt erst mal eine Woche an die Ostsee.", "health"),
+    ("Bij de zwemles roepen ze 'papa Thijs en papa Koen' als we weer te laat zijn.", "sexuality"),
+    ("Mein Mann und ich sind seit Montag Pflegeväter von zwei Geschwistern.", "sexuality"),
+    ("Spent my teens translating for my parents at the bank and the council office.", "ethnicity"),
+    ("Armenian on both sides, raised in Glasgow, writing Go in Rotterdam.", "ethnicity"),
+    ("Op het schoolplein zeiden ze dat ik geen echte Nederlander was.", "ethnicity"),
+    ("Sommerferien bei Babcia in Krakau, die Kinder sprechen nach drei Tagen Polnisch.", "ethnicity"),
+]
+
+
+@pytest.mark.parametrize("text", ROUND_31_HSE_NEAR_MISSES)
+def test_round_31_hse_masks_cancel_their_near_misses(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_31_HSE_DISCLOSURES)
+def test_round_31_hse_disclosures_are_found(text: str, category: str) -> None:
+    hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
+    assert hit is not None and hit.category == category
+    assert classify_text(text).sensitive_category == category
+
+
 @pytest.mark.parametrize("text", OTHER_MEANING)
 def test_common_words_in_another_meaning_are_not_disclosures(text: str) -> None:
     assert classify_text(text).sensitive_category is None
