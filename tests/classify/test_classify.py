@@ -185,6 +185,166 @@ def test_round_30_disclosures_are_found(text: str, category: str) -> None:
     assert hit is not None and hit.category == category
     assert classify_text(text).sensitive_category == category
 
+# Lexicon round 31, religion (dev163-178): festivals as office logistics and a colleague's or
+# neighbour's treat, chaplaincy vacancies, religion taught, churches as venues, clergy met by
+# chance, figurative prayer and others' family rites; beside indirect practice the round's
+# triggers reach (written for the test, not copied from the sets).
+ROUND_31_RELIGION_NEAR_MISSES = [
+    "Huge thanks to Farah from payroll, who brought Eid sweets in for the whole floor.",
+    "Onze buurman Yusuf bracht dadels en baklava voor het Suikerfeest. Niets meer over na tien minuten.",
+    "Diwali falls on a Monday this year. Managers: please move the sprint review and approve leave without questions.",
+    "We're recruiting a part-time hospital chaplain (0.4 FTE) for our multi-faith team. Link below.",
+    "Year 8 start their Hinduism unit on Monday; anyone have a good Holi video for 12-year-olds?",
+    "Book launch in the old Lutheran church on the Herengracht, now a lovely event space. Doors at 7.",
+    "My taxi driver in Dublin was a retired priest and gave me the best restaurant tip of the trip.",
+    "Deploy at 17:00 on a Friday. God help whoever is on call.",
+    "Buffet voor 120 gasten: halal op aanvraag, vegan standaard, borden inbegrepen.",
+    "Bei der Erstkommunion meines Neffen gewesen. Kirche voll, Kuchen gut, alle müde.",
+]
+ROUND_31_RELIGION_DISCLOSURES = [
+    ("Shabbat dinner at my parents' tonight: blessing over the wine by Dad, and far too much brisket.", "religion"),
+    ("From sundown Friday the laptop stays shut until Saturday night. Has done for twenty years.", "religion"),
+    ("Second day of the fast and 11 hours on the shop floor, no food or water since dawn. Sunset can't come soon enough.", "religion"),
+    ("No crisps until Easter for me. Forty days, I can do this.", "religion"),
+    ("Finished RCIA this spring and was received into the Church at the Easter Vigil.", "religion"),
+    ("Biddag vandaag: na het werk met de kinderen naar de avonddienst.", "religion"),
+    ("Wir danken vor dem Essen, auch wenn Gäste da sind. Das gehört bei uns dazu.", "religion"),
+    ("We danken voor het eten, ook als er collega's mee-eten.", "religion"),
+    ("Married under the chuppah on Sunday, glass and all. Mazel tov to us.", "religion"),
+    ("Seit 2019 Rabbinerin in Leipzig, davor zehn Jahre Lehrerin.", "religion"),
+]
+
+
+@pytest.mark.parametrize("text", ROUND_31_RELIGION_NEAR_MISSES)
+def test_round_31_religion_masks_cancel_their_near_misses(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_31_RELIGION_DISCLOSURES)
+def test_round_31_religion_disclosures_are_found(text: str, category: str) -> None:
+    hit = find_sensitive(text)
+    assert hit is not None and hit.category == category
+    assert classify_text(text).sensitive_category == category
+
+
+# Lexicon round 31, politics, union and criminal (dev163-178): election clutter, passing a
+# protest, neutral voting, kids' class elections, delays from a strike, figurative crime words and
+# professional fraud warnings, each beside a disclosure the round's triggers reach (written for the
+# test, not copied from the sets).
+ROUND_31_PUC_NEAR_MISSES = [
+    'Two election leaflets through the door before breakfast and the dog has already shredded one.',
+    'Cycled past the climate march on my way to the bakery. Great drums, no croissants left.',
+    'Die Wahlplakate hängen schon wieder an jeder Ecke. Mein Sohn zählt die Schnurrbärte.',
+    'Gestemd, daarna met oma naar de markt voor stroopwafels.',
+    'Klassensprecherwahl morgen: Mein Sohn hat Flyer gebastelt und verspricht Eis für alle.',
+    "Our trip to Leeds got cancelled because of the rail strike, so it's pizza and a film instead.",
+    'Unser Drucker ist mal wieder ein Fall für die Staatsanwaltschaft.',
+    'That quarterly review stole two hours from my Friday and produced one slide.',
+    'Scam alert: someone is texting our customers pretending to be us. We never ask for your PIN.',
+    'Het kabinet wil de accijns verhogen; wij rekenen uit wat dat doet met de prijs per liter.',
+]
+ROUND_31_PUC_DISCLOSURES = [
+    ('Another 90 doors knocked before lunch. Back on the doors Thursday.', 'politics'),
+    ('Vanavond ledenvergadering van de partij, en ik heb een motie over de bibliotheek.', 'politics'),
+    ('Ich habe sie zwölf Jahre lang gewählt und bereue inzwischen jedes davon.', 'politics'),
+    ("Volunteered for the Okafor campaign every Saturday this spring and I'd do it again.", 'politics'),
+    ('Mijn neef zit al zes weken in voorhechtenis in Antwerpen. Zondag mogen we hem zien.', 'criminal'),
+    ('Noch acht Wochen mit der Fußfessel, dann darf ich abends wieder joggen.', 'criminal'),
+    ('Cautioned by the Gardaí when I was seventeen, and it still shows up on every form.', 'criminal'),
+    ('Ballot paper back in the post, yes to action, and not a flicker of doubt this time.', 'union'),
+    ('Gisteravond hebben onze leden ingestemd met het eindbod: twee procent erbij en een extra vrije dag.', 'union'),
+    ('The contract we just ratified finally puts night pay in writing. Proud of this bargaining unit.', 'union'),
+]
+
+
+@pytest.mark.parametrize("text", ROUND_31_PUC_NEAR_MISSES)
+def test_round_31_puc_masks_cancel_their_near_misses(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_31_PUC_DISCLOSURES)
+def test_round_31_puc_disclosures_are_found(text: str, category: str) -> None:
+    hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
+    assert hit is not None and hit.category == category
+    assert classify_text(text).sensitive_category == category
+
+
+# Another person's news (sensitive.toml [masks_every_category] third_party): a colleague, friend,
+# neighbour, boss or client who is the subject of a clause is not the writer or their family. Fresh
+# texts, not dev items.
+THIRD_PARTY_NEWS = [
+    "My teammate Jonas is having knee surgery on Friday so the sprint review moves to Monday.",
+    "Our CTO was diagnosed with diabetes last year and now runs the step challenge.",
+    "My best friend just married her girlfriend in Porto and the speeches were perfect.",
+    "Mijn collega Fleur is vandaag begonnen met chemo. Heel veel sterkte, we denken aan je!",
+    "Meine Nachbarin ist Pastorin und hat uns Zucchini über den Zaun gereicht.",
+    "Our client was arrested for fraud last week, so the audit is on hold.",
+    "My landlord is a Labour councillor and still won't fix the boiler.",
+]
+OWN_NEWS_BESIDE_OTHERS = [
+    ("My colleague covered my accounts while I was having chemo.", "health"),
+    ("Told my manager about my diagnosis today. She was kind.", "health"),
+    ("Friends and family: chemo round three is done, feeling okay.", "health"),
+    ("My boss knows I'm gay and honestly nobody at work cares.", "sexuality"),
+    ("Mijn collega en ik gingen samen naar de kerk na de vergadering, zoals elke zondag.", "religion"),
+    ("Der Nachbar hat mich angezeigt, jetzt läuft ein Verfahren gegen mich.", "criminal"),
+    ("Everyone at work met my wife at the summer party; my manager said we're a lovely couple.", None),
+]
+
+
+@pytest.mark.parametrize("text", THIRD_PARTY_NEWS)
+def test_another_persons_news_is_not_a_disclosure(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), OWN_NEWS_BESIDE_OTHERS)
+def test_the_writers_own_news_beside_another_person_still_counts(text: str,
+                                                                 category: str | None) -> None:
+    hit = find_sensitive(text)
+    assert (hit.category if hit else None) == category
+
+
+# Lexicon round 31, health, sexuality and ethnicity (dev163-178): contexts the round's masks
+# name (a flu jab, an office cold, a dead brake light, climbing skin, the ethnicity pay gap,
+# Keti Koti at the office, training on addiction), and indirect disclosures its triggers reach
+# (memory care, signed off for weeks, a cast, a same-sex couple named by its children, translating for one's
+# parents). Written for the test, not copied from the sets.
+ROUND_31_HSE_NEAR_MISSES = [
+    "Flu jab done in the lunch break, back at my desk by one.",
+    "Die Hälfte unseres Vertriebs hat Grippe, der Kundentermin am Montag läuft per Video.",
+    "Got pulled over for a burned-out brake light on the way to the match. Warning only.",
+    "Training for school nurses: recognising addiction in teenagers. Free, link below.",
+    "Seed rounds are in a mini depression and founders are feeling it.",
+    "Weekend of bouldering in Fontainebleau, my skin is shredded and I regret nothing.",
+    "Pay gap report: the ethnicity gap narrowed to 4%, full method in the appendix.",
+    "Onze Keti Koti-lunch op kantoor was een succes, dank aan de commissie.",
+    "Webinar: governance for second-generation owners of family firms, Thursday at 4.",
+]
+ROUND_31_HSE_DISCLOSURES = [
+    ("Drove Mum back to her memory care place after lunch; she thought I was her brother.", "health"),
+    ("Signed off for eight weeks. The out-of-office says travelling; it is not true.", "health"),
+    ("Mijn vader heeft sinds dinsdag zijn gipsbeen, dus ik rij hem overal heen.", "health"),
+    ("Letzte Sitzung der Krebstherapie heute, jetzt erst mal eine Woche an die Ostsee.", "health"),
+    ("Bij de zwemles roepen ze 'papa Thijs en papa Koen' als we weer te laat zijn.", "sexuality"),
+    ("Mein Mann und ich sind seit Montag Pflegeväter von zwei Geschwistern.", "sexuality"),
+    ("Spent my teens translating for my parents at the bank and the council office.", "ethnicity"),
+    ("Armenian on both sides, raised in Glasgow, writing Go in Rotterdam.", "ethnicity"),
+    ("Op het schoolplein zeiden ze dat ik geen echte Nederlander was.", "ethnicity"),
+    ("Sommerferien bei Babcia in Krakau, die Kinder sprechen nach drei Tagen Polnisch.", "ethnicity"),
+]
+
+
+@pytest.mark.parametrize("text", ROUND_31_HSE_NEAR_MISSES)
+def test_round_31_hse_masks_cancel_their_near_misses(text: str) -> None:
+    assert find_sensitive(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), ROUND_31_HSE_DISCLOSURES)
+def test_round_31_hse_disclosures_are_found(text: str, category: str) -> None:
+    hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
+    assert hit is not None and hit.category == category
+    assert classify_text(text).sensitive_category == category
+
 
 @pytest.mark.parametrize("text", OTHER_MEANING)
 def test_common_words_in_another_meaning_are_not_disclosures(text: str) -> None:
@@ -466,10 +626,10 @@ def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> N
     import sys
 
     script = Path(__file__).resolve().parents[2] / "scripts" / "check_before_use.py"
-    run = subprocess.run([sys.executable, str(script), "--first", "dev178"], capture_output=True,
+    run = subprocess.run([sys.executable, str(script), "--first", "dev190"], capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"trained on 177 dev sets, scored 1 \(dev178\): \d+ disclosures", run.stdout)
+    assert re.search(r"trained on 189 dev sets, scored 1 \(dev190\): \d+ disclosures", run.stdout)
     assert re.search(r"below 0\.3: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
                      run.stdout)
     bad = subprocess.run([sys.executable, str(script), "--first", "heldout"],

@@ -180,7 +180,10 @@ def test_lower_maps_no_character_across_the_word_boundary() -> None:
 def _every_mask_set() -> list[MaskSet]:
     from prebrief.classify.lexicon import load_toml
 
-    return [MaskSet(terms) for terms in load_toml("sensitive.toml")["masks"].values()]
+    from prebrief.classify.lexicon import every_category_masks
+
+    data = load_toml("sensitive.toml")
+    return [MaskSet(terms + every_category_masks(data)) for terms in data["masks"].values()]
 
 
 _MASK_WORDS = ["anti-fraud", "Fraud", "cancer", "research", "CANCER RESEARCH", "the", "great",

@@ -48,8 +48,16 @@ def sensitive_lexicon() -> SensitiveLexicon:
     data = load_toml("sensitive.toml")
     bias = {category: float(spec.get("sphere_bias", 0.0))
             for category, spec in data["categories"].items()}
-    masks = {category: LazyMasks(val) for category, val in data["masks"].items()}
+    masks = {category: LazyMasks(val + every_category_masks(data))
+             for category, val in data["masks"].items()}
     return SensitiveLexicon(masks, bias, tuple(data["categories"]))
+
+
+def every_category_masks(data: dict[str, Any]) -> list[str]:
+    """The masks of sensitive.toml's [masks_every_category] lists, which join every category's
+    own masks: contexts that make any trigger innocent (news about a colleague or a friend, who
+    is not the writer's family), written once rather than seven times."""
+    return [term for listed in data.get("masks_every_category", {}).values() for term in listed]
 
 
 @dataclass(frozen=True)
