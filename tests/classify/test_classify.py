@@ -280,6 +280,11 @@ THIRD_PARTY_NEWS = [
     "Meine Nachbarin ist Pastorin und hat uns Zucchini über den Zaun gereicht.",
     "Our client was arrested for fraud last week, so the audit is on hold.",
     "My landlord is a Labour councillor and still won't fix the boiler.",
+    "Housemate has pneumonia, so I'm on bin duty for the foreseeable.",
+    "Our new CFO is a practising Sikh and the best storyteller at lunch.",
+    "Congrats to my old teammate Jens, who married his boyfriend in Ghent on Saturday.",
+    "Alles Gute zur Wahl als Bürgermeister, lieber Kollege Henrik!",
+    "Welcome back, Ines, after your chemo and a long spring.",
 ]
 OWN_NEWS_BESIDE_OTHERS = [
     ("My colleague covered my accounts while I was having chemo.", "health"),
@@ -289,7 +294,22 @@ OWN_NEWS_BESIDE_OTHERS = [
     ("Mijn collega en ik gingen samen naar de kerk na de vergadering, zoals elke zondag.", "religion"),
     ("Der Nachbar hat mich angezeigt, jetzt läuft ein Verfahren gegen mich.", "criminal"),
     ("Everyone at work met my wife at the summer party; my manager said we're a lovely couple.", None),
+    ("Sending love to my mum, who starts radiotherapy tomorrow.", "health"),
+    ("Get well soon, Dad. The cardiac ward is lucky to have you.", "health"),
+    ("Housemate knows about the diagnosis now, and I'm glad I told him.", "health"),
 ]
+
+
+def test_the_third_party_masks_are_made_by_their_script() -> None:
+    """sensitive.toml's third_party list is written by scripts/third_party_masks.py from its word
+    lists; an edit to either alone is caught here."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "third_party_masks.py"
+    run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
 
 
 @pytest.mark.parametrize("text", THIRD_PARTY_NEWS)
@@ -626,10 +646,10 @@ def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> N
     import sys
 
     script = Path(__file__).resolve().parents[2] / "scripts" / "check_before_use.py"
-    run = subprocess.run([sys.executable, str(script), "--first", "dev190"], capture_output=True,
+    run = subprocess.run([sys.executable, str(script), "--first", "dev194"], capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"trained on 189 dev sets, scored 1 \(dev190\): \d+ disclosures", run.stdout)
+    assert re.search(r"trained on 193 dev sets, scored 1 \(dev194\): \d+ disclosures", run.stdout)
     assert re.search(r"below 0\.3: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
                      run.stdout)
     bad = subprocess.run([sys.executable, str(script), "--first", "heldout"],
