@@ -646,10 +646,10 @@ def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> N
     import sys
 
     script = Path(__file__).resolve().parents[2] / "scripts" / "check_before_use.py"
-    run = subprocess.run([sys.executable, str(script), "--first", "dev194"], capture_output=True,
+    run = subprocess.run([sys.executable, str(script), "--first", "dev196"], capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"trained on 193 dev sets, scored 1 \(dev194\): \d+ disclosures", run.stdout)
+    assert re.search(r"trained on 195 dev sets, scored 1 \(dev196\): \d+ disclosures", run.stdout)
     assert re.search(r"below 0\.3: sets aside \d+ false alarms, loses \d+ disclosures  <- shipped",
                      run.stdout)
     bad = subprocess.run([sys.executable, str(script), "--first", "heldout"],
