@@ -172,19 +172,6 @@ ROUND_30_DISCLOSURES = [
 ]
 
 
-@pytest.mark.parametrize("text", ROUND_30_NEAR_MISSES)
-def test_round_30_masks_cancel_their_near_misses(text: str) -> None:
-    # The lexicons' verdict: the learned gate may still read "fasting" or "Ramadan" as a
-    # disclosure (it rescues more disclosures that masks cancel than it adds false alarms).
-    assert find_sensitive(text) is None
-
-
-@pytest.mark.parametrize(("text", "category"), ROUND_30_DISCLOSURES)
-def test_round_30_disclosures_are_found(text: str, category: str) -> None:
-    hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
-    assert hit is not None and hit.category == category
-    assert classify_text(text).sensitive_category == category
-
 # Lexicon round 31, religion (dev163-178): festivals as office logistics and a colleague's or
 # neighbour's treat, chaplaincy vacancies, religion taught, churches as venues, clergy met by
 # chance, figurative prayer and others' family rites; beside indirect practice the round's
@@ -214,17 +201,6 @@ ROUND_31_RELIGION_DISCLOSURES = [
     ("Seit 2019 Rabbinerin in Leipzig, davor zehn Jahre Lehrerin.", "religion"),
 ]
 
-
-@pytest.mark.parametrize("text", ROUND_31_RELIGION_NEAR_MISSES)
-def test_round_31_religion_masks_cancel_their_near_misses(text: str) -> None:
-    assert find_sensitive(text) is None
-
-
-@pytest.mark.parametrize(("text", "category"), ROUND_31_RELIGION_DISCLOSURES)
-def test_round_31_religion_disclosures_are_found(text: str, category: str) -> None:
-    hit = find_sensitive(text)
-    assert hit is not None and hit.category == category
-    assert classify_text(text).sensitive_category == category
 
 
 # Lexicon round 31, politics, union and criminal (dev163-178): election clutter, passing a
@@ -256,17 +232,6 @@ ROUND_31_PUC_DISCLOSURES = [
     ('The contract we just ratified finally puts night pay in writing. Proud of this bargaining unit.', 'union'),
 ]
 
-
-@pytest.mark.parametrize("text", ROUND_31_PUC_NEAR_MISSES)
-def test_round_31_puc_masks_cancel_their_near_misses(text: str) -> None:
-    assert find_sensitive(text) is None
-
-
-@pytest.mark.parametrize(("text", "category"), ROUND_31_PUC_DISCLOSURES)
-def test_round_31_puc_disclosures_are_found(text: str, category: str) -> None:
-    hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
-    assert hit is not None and hit.category == category
-    assert classify_text(text).sensitive_category == category
 
 
 # Another person's news (sensitive.toml [masks_every_category] third_party): a colleague, friend,
@@ -354,13 +319,23 @@ ROUND_31_HSE_DISCLOSURES = [
 ]
 
 
-@pytest.mark.parametrize("text", ROUND_31_HSE_NEAR_MISSES)
-def test_round_31_hse_masks_cancel_their_near_misses(text: str) -> None:
+
+# Every lexicon round's near misses and disclosures, each round's lists above.
+ROUND_NEAR_MISSES = [*ROUND_30_NEAR_MISSES, *ROUND_31_RELIGION_NEAR_MISSES,
+                     *ROUND_31_PUC_NEAR_MISSES, *ROUND_31_HSE_NEAR_MISSES]
+ROUND_DISCLOSURES = [*ROUND_30_DISCLOSURES, *ROUND_31_RELIGION_DISCLOSURES,
+                     *ROUND_31_PUC_DISCLOSURES, *ROUND_31_HSE_DISCLOSURES]
+
+
+@pytest.mark.parametrize("text", ROUND_NEAR_MISSES)
+def test_lexicon_rounds_masks_cancel_their_near_misses(text: str) -> None:
+    # The lexicons' verdict: the learned gate may still read "fasting" or "Ramadan" as a
+    # disclosure (it rescues more disclosures that masks cancel than it adds false alarms).
     assert find_sensitive(text) is None
 
 
-@pytest.mark.parametrize(("text", "category"), ROUND_31_HSE_DISCLOSURES)
-def test_round_31_hse_disclosures_are_found(text: str, category: str) -> None:
+@pytest.mark.parametrize(("text", "category"), ROUND_DISCLOSURES)
+def test_lexicon_rounds_disclosures_are_found(text: str, category: str) -> None:
     hit = find_sensitive(text)  # by the round's triggers, not only the learned gate
     assert hit is not None and hit.category == category
     assert classify_text(text).sensitive_category == category

@@ -178,9 +178,7 @@ def test_lower_maps_no_character_across_the_word_boundary() -> None:
 
 @cache
 def _every_mask_set() -> list[MaskSet]:
-    from prebrief.classify.lexicon import load_toml
-
-    from prebrief.classify.lexicon import every_category_masks
+    from prebrief.classify.lexicon import every_category_masks, load_toml
 
     data = load_toml("sensitive.toml")
     return [MaskSet(terms + every_category_masks(data)) for terms in data["masks"].values()]
