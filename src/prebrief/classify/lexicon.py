@@ -48,8 +48,8 @@ def sensitive_lexicon() -> SensitiveLexicon:
     data = load_toml("sensitive.toml")
     bias = {category: float(spec.get("sphere_bias", 0.0))
             for category, spec in data["categories"].items()}
-    masks = {category: LazyMasks(val + every_category_masks(data))
-             for category, val in data["masks"].items()}
+    shared = every_category_masks(data)
+    masks = {category: LazyMasks(val + shared) for category, val in data["masks"].items()}
     return SensitiveLexicon(masks, bias, tuple(data["categories"]))
 
 
