@@ -18,12 +18,18 @@ TOML = Path(__file__).resolve().parents[1] / "src" / "prebrief" / "classify" / "
 
 poss = ["my", "our", "mijn", "onze", "mein", "meine", "unser", "unsere"]
 conj = ["and", "but", "so", "en", "maar", "und", "aber"]
-def clause(words):
+
+
+def clause(words: list[str]) -> list[str]:
+    """Lookbehinds for each determiner at the start of a clause: the text's, a sentence's, a
+    line's, or after a comma or a conjunction."""
     alts = []
     for d in words:
         alts += [f"(?<=^{d}\\s)", f"(?<=[.!?;:,]\\s{d}\\s)", f"(?<=\\n{d}\\s)"]
         alts += [f"(?<=\\b{c}\\s{d}\\s)" for c in conj]
     return alts
+
+
 lb = "(?:" + "|".join(clause(poss) + clause(["one of our", "een van onze", "eine unserer", "einer unserer"])) + ")"
 # a bare noun as a clause's first word ('Neighbour's just had a hip replacement', 'Teammate announced ...')
 bare = "(?:(?<=^)|(?<=[.!?;:]\\s)|(?<=\\n))"
@@ -44,9 +50,14 @@ bare_en = [n for n in nouns_en if n not in ambiguous]
 bare_nl = [n for n in nouns_nl if n not in ambiguous]
 bare_de = [n for n in nouns_de if n not in ambiguous]
 verbs = ("is|was|has|had|just|got|did|does|announced|told|asked|says|said|went|came|finished|started|brought|"
-         "ist|hat|war|wurde|wird|heeft|had|zit|ligt|kreeg|werd|wordt")
-def alt(ns):
+         "ist|hat|war|wurde|wird|heeft|zit|ligt|kreeg|werd|wordt")
+
+
+def alt(ns: list[str]) -> str:
+    """One alternation of nouns, a space matching any run of spaces, a hyphen optional."""
     return "|".join(n.replace(" ", r"\s+").replace("-", r"[\s\-]?") for n in ns)
+
+
 fp = r"i|me|my|mine|myself|we|us|our|ours|ik|mij|mijn|m[\x27’]n|wij|ons|onze|ich|mich|mir|mein\w*|wir|uns|unser\w*"
 family = (r"mum|mom|mam|mama|dad|papa|father|mother|husband|wife|partner|son|daughter|brother|sister|moeder|vader|"
           r"mutter|vater|sohn|tochter|bruder|schwester|zoon|dochter|broer|zus")
@@ -57,8 +68,12 @@ stop = f"{fp}|{not_third}(?:{family})"
 stop_next = f"(?!(?:{'|'.join(third)})\\s)\\w+\\s+(?:{fp}|{family})"
 quoted = r"(?!(?:\s+\w+)?[\x27’\"”])"
 tail = f"(?:(?!\\b(?:{stop})\\b|{stop_next}\\b)[^.!?:;,|·•\\n]){{0,120}}"
-def subject(adj, nouns):
+
+
+def subject(adj: str, nouns: list[str]) -> str:
     return f"(?:(?:{adj})\\s+)?(?:{alt(nouns)})"
+
+
 MASKS = [
     f"re:{lb}{subject(adj_en, nouns_en)}\\b{quoted}(?:[\\x27’]s\\b)?{tail}",
     f"re:{lb}{subject(adj_nl, nouns_nl)}\\b(?![\\x27’]s\\b){quoted}{tail}",
@@ -73,14 +88,17 @@ MASKS = [
 greet = (r"get\s+well\s+soon|speedy\s+recovery|sending\s+(?:love|strength|hugs|healing\s+vibes|good\s+vibes)\s+to|"
          r"welcome\s+back|welkom\s+terug|beterschap|sterkte|gute\s+besserung|alles\s+gute|"
          r"congratulations\s+to|congrats\s+to|gefeliciteerd|proficiat|glückwunsch|herzlichen\s+glückwunsch")
-friendly = f"\\b(?:my|mijn|meine?[mnrs]?|our|onze|unsere?[mnrs]?)\\s+(?:(?:old|oude|alte[nr]?)\\s+)?(?:{alt(nouns_en + nouns_nl + nouns_de)})\\b"
+friendly = f"\\b(?:my|mijn|meine?[mnrs]?|our|onze|unsere?[mnrs]?)\\s+(?:(?:old|oude|alte[nr]?)\\s+)?(?:{alt(list(dict.fromkeys(nouns_en + nouns_nl + nouns_de)))})\\b"
 gtail = f"(?:{friendly}|(?!\\b(?:{stop})\\b|{stop_next}\\b)[^.!?:;|·•\\n]){{0,120}}"
 MASKS.append(f"re:(?<!\\w)(?:{greet})\\b{gtail}")
 
 
 def write(text: str) -> str:
     """sensitive.toml's text with its third_party list replaced by MASKS."""
-    start = text.index("third_party = [\n") + len("third_party = [\n")
+    head = "third_party = [\n"
+    if head not in text:
+        raise SystemExit(f"{TOML.name} has no '{head.strip()}' list under [masks_every_category]")
+    start = text.index(head) + len(head)
     end = text.index("]\n", start)
     return text[:start] + "".join(f"  '{mask}',\n" for mask in MASKS) + text[end:]
 

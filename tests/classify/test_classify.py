@@ -277,6 +277,25 @@ def test_the_third_party_masks_are_made_by_their_script() -> None:
     assert run.returncode == 0, run.stderr
 
 
+def test_the_third_party_script_names_a_data_file_without_the_list(tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "third_party_masks.py"
+    spec = importlib.util.spec_from_file_location("third_party_masks", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    toml = tmp_path / "sensitive.toml"
+    toml.write_text("[masks_every_category]\n", "utf-8")
+    monkeypatch.setattr(module, "TOML", toml)
+    with pytest.raises(SystemExit, match="sensitive.toml has no 'third_party = \\[' list"):
+        module.main(["--check"])
+    toml.write_text("[masks_every_category]\nthird_party = [\n  'old',\n]\n", "utf-8")
+    assert module.main(["--check"]) == 1  # a list that differs from the script's
+    assert module.main([]) == 0 and module.main(["--check"]) == 0
+
+
 @pytest.mark.parametrize("text", THIRD_PARTY_NEWS)
 def test_another_persons_news_is_not_a_disclosure(text: str) -> None:
     assert find_sensitive(text) is None
