@@ -843,3 +843,23 @@ def test_the_lexicon_audit_names_the_words_that_fire_alone_and_their_terms(tmp_p
                              capture_output=True, text=True, timeout=300)
     assert garbled.returncode != 0 and "not UTF-8 text" in garbled.stderr
     assert "Traceback" not in garbled.stderr
+
+
+def test_eval_reads_labels_as_other_tools_write_them() -> None:
+    """Case and spaces around a label are ignored, and "none" or "" mean no sensitive category;
+    anything else outside the two spheres and seven categories is still a clear error."""
+    from prebrief.classify.evaluate import parse_line
+
+    ex = parse_line('{"text": "CTO at Acme", "label": " Professional", "sensitive": "None"}', 1)
+    assert (ex.label, ex.sensitive) == ("professional", None)
+    ex = parse_line('{"text": "Chemo round 3 done", "label": "PERSONAL", "sensitive": "Health "}',
+                    2)
+    assert (ex.label, ex.sensitive) == ("personal", "health")
+    assert parse_line('{"text": "x", "label": "personal", "sensitive": ""}', 3).sensitive is None
+    assert parse_line('{"text": "x", "label": "personal"}', 4).sensitive is None
+    with pytest.raises(ValueError, match=r"line 5: unknown 'sensitive' category 'medical'"):
+        parse_line('{"text": "x", "label": "personal", "sensitive": "medical"}', 5)
+    with pytest.raises(ValueError, match=r"line 6: 'label' must be .* not 'work'"):
+        parse_line('{"text": "x", "label": "work", "sensitive": null}', 6)
+    with pytest.raises(ValueError, match="line 7: 'label'"):
+        parse_line('{"text": "x", "label": 1, "sensitive": null}', 7)

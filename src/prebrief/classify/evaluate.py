@@ -31,12 +31,28 @@ def parse_line(line: str, lineno: int) -> Example:
         raise ValueError(f"line {lineno}: not JSON ({exc.msg})") from exc
     if not isinstance(row, dict) or not isinstance(row.get("text"), str):
         raise ValueError(f"line {lineno}: needs a string 'text'")
-    if row.get("label") not in SPHERES:
-        raise ValueError(f"line {lineno}: 'label' must be professional or personal")
-    sensitive = row.get("sensitive")
-    if sensitive is not None and sensitive not in SENSITIVE_CATEGORIES:
-        raise ValueError(f"line {lineno}: unknown 'sensitive' category {sensitive!r}")
-    return Example(row["text"], row["label"], sensitive, row.get("source"), row.get("kind"))
+    label = _word(row.get("label"))
+    if label not in SPHERES:
+        raise ValueError(f"line {lineno}: 'label' must be professional or personal, "
+                         f"not {row.get('label')!r}")
+    sensitive = _word(row.get("sensitive"))
+    if sensitive in NO_CATEGORY:
+        sensitive = None
+    elif sensitive not in SENSITIVE_CATEGORIES:
+        raise ValueError(f"line {lineno}: unknown 'sensitive' category {row.get('sensitive')!r} "
+                         f"(null or one of {', '.join(SENSITIVE_CATEGORIES)})")
+    return Example(row["text"], label, sensitive, row.get("source"), row.get("kind"))
+
+
+# How labelled files written by other tools say "no sensitive category": JSON null, a missing
+# field, or a string such as "none" or "".
+NO_CATEGORY = frozenset({None, "", "none", "null"})
+
+
+def _word(value: Any) -> Any:
+    """A label as written, with case and surrounding spaces ignored ("Professional",
+    " health "); anything but a string is returned as it is."""
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 def read_examples(path: Path) -> list[Example]:
