@@ -14,7 +14,7 @@ import multiprocessing
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -34,7 +34,7 @@ class Hit:
     end: float
 
 
-def _serve(replay_dir: str, latency: float, log_path: str, ready: "multiprocessing.Queue") -> None:
+def _serve(replay_dir: str, latency: float, log_path: str, ready: multiprocessing.Queue) -> None:
     """Run in a child process, so the server never competes with the client for the GIL."""
     replay = ReplayTransport(replay_dir)
     lock = threading.Lock()

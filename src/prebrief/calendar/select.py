@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from prebrief.calendar.ics import Attendee, Event
 from prebrief.errors import UsageError

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from prebrief.classify.learned import sensitive_model
 from prebrief.classify.lexicon import (Cue, lexicon_matches, nameable, part_tokens, priors,

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 from prebrief.classify.lexicon import nameable
 from prebrief.classify.model import Found, WordWeights, context_features, features

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import ssl
 from http.cookiejar import CookieJar, DefaultCookiePolicy
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -17,7 +16,7 @@ import httpx
 from prebrief.http.cache import CacheTransport
 from prebrief.http.politeness import LimitTransport, PoliteTransport, load_policies
 from prebrief.http.pools import PerHostTransport
-from prebrief.http.settings import HostPolicy, HttpSettings
+from prebrief.http.settings import HttpSettings
 from prebrief.http.replay import RecordTransport, ReplayTransport
 from prebrief.store import open_store
 

@@ -6,8 +6,9 @@ citation numbers for the HTML and Markdown templates, which stay thin.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from prebrief.models import Briefing, Change, Evidence, MeProfile, Meeting
 

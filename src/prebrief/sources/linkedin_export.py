@@ -8,9 +8,9 @@ from datetime import datetime
 from prebrief.errors import InputFileError, NotFound
 from prebrief.models import (ContactQuery, Education, Fact, Harvest, Identity, Link, MeProfile,
                              Role)
+from prebrief.sources.base import Source, SourceCase, SourceContext
 
 TEODOR = ContactQuery(name="Teodor Vasquez-Brandt", company="Brekke Freight")
-from prebrief.sources.base import Source, SourceCase, SourceContext
 
 
 def read_me_profile(path: str) -> MeProfile:
