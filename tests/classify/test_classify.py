@@ -496,6 +496,22 @@ def test_held_out_quality_does_not_regress(name: str) -> None:
     assert metrics["false_sensitive_rate"] <= 0.055  # measured 1.4-3.2 % per set
 
 
+def test_outside_testers_sets_do_not_regress() -> None:
+    """outside*.jsonl: twelve writers who had only issue 4's text, not GUIDELINES.md (the
+    nearest thing here to the external data prebrief is measured on), kept out of training
+    (docs/classifier.md, "dev207-218"). Floors a little under the figures measured with the
+    models of 211 sets: macro-F1 0.886, sensitive recall 0.962, false-sensitive 2.8 %."""
+    from prebrief.classify.evaluate import evaluate, read_examples
+
+    data = Path(__file__).resolve().parents[1] / "data" / "classifier"
+    files = sorted(data.glob("outside*.jsonl"))
+    assert len(files) == 12
+    metrics = evaluate([e for p in files for e in read_examples(p)])
+    assert metrics["macro_f1"] >= 0.87
+    assert metrics["sensitive_recall"] >= 0.95
+    assert metrics["false_sensitive_rate"] <= 0.035
+
+
 def test_held_out_split_meets_the_targets() -> None:
     """Issue 4's targets on the four held-out sets together (1,507 items; measured 0.936,
     0.957 and 2.2 % since the check's threshold went to 0.4)."""

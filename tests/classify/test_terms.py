@@ -115,6 +115,10 @@ def test_labelled_sets_are_large_distinct_and_cover_every_category() -> None:
     assert not tuned_on & chosen_on
     for held in helds:
         assert not (tuned_on | chosen_on) & {h["text"] for h in held}
+    # Outside testers' sets (outside*.jsonl) are measured, never fitted: none of their texts
+    # is in a set that is fitted, chooses a setting or is held out.
+    outside = {i["text"] for p in sorted(DATA.glob("outside*.jsonl")) for i in _items(p.name)}
+    assert outside and not outside & (tuned_on | chosen_on | {h["text"] for x in helds for h in x})
     held = [i for h in helds for i in h]  # NL/DE coverage over the held-out sets together
     for items in (dev, held, *helds):
         categories = {i["sensitive"] for i in items if i["sensitive"]}
