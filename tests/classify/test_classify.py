@@ -879,3 +879,5 @@ def test_eval_reads_labels_as_other_tools_write_them() -> None:
         parse_line('{"text": "x", "label": "work", "sensitive": null}', 6)
     with pytest.raises(ValueError, match="line 7: 'label'"):
         parse_line('{"text": "x", "label": 1, "sensitive": null}', 7)
+    with pytest.raises(ValueError, match="line 8: unknown 'sensitive' category"):
+        parse_line('{"text": "x", "label": "personal", "sensitive": ["health"]}', 8)

@@ -36,7 +36,7 @@ def parse_line(line: str, lineno: int) -> Example:
         raise ValueError(f"line {lineno}: 'label' must be professional or personal, "
                          f"not {row.get('label')!r}")
     sensitive = _word(row.get("sensitive"))
-    if sensitive in NO_CATEGORY:
+    if sensitive is None or (isinstance(sensitive, str) and sensitive in NO_CATEGORY):
         sensitive = None
     elif sensitive not in SENSITIVE_CATEGORIES:
         raise ValueError(f"line {lineno}: unknown 'sensitive' category {row.get('sensitive')!r} "
@@ -44,9 +44,9 @@ def parse_line(line: str, lineno: int) -> Example:
     return Example(row["text"], label, sensitive, row.get("source"), row.get("kind"))
 
 
-# How labelled files written by other tools say "no sensitive category": JSON null, a missing
-# field, or a string such as "none" or "".
-NO_CATEGORY = frozenset({None, "", "none", "null"})
+# How labelled files written by other tools say "no sensitive category" besides JSON null or a
+# missing field.
+NO_CATEGORY = frozenset({"", "none", "null"})
 
 
 def _word(value: Any) -> Any:
