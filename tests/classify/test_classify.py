@@ -16,6 +16,8 @@ from prebrief.classify.sensitive import find_sensitive
 from prebrief.cli.classify import register
 from prebrief.models import Evidence, Fact
 
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "classifier"  # the labelled sets
+
 SENSITIVE = [
     ("Three years cancer-free after chemo. Grateful.", "health"),
     ("Back at work after a burn-out, taking it slow", "health"),
@@ -489,24 +491,28 @@ def test_held_out_quality_does_not_regress(name: str) -> None:
     texts it was not tuned on fails here."""
     from prebrief.classify.evaluate import evaluate, read_examples
 
-    held = Path(__file__).resolve().parents[1] / "data" / "classifier" / name
+    held = LABELLED / name
     metrics = evaluate(read_examples(held))
     assert metrics["macro_f1"] >= 0.90  # measured 0.919-0.946 per set
     assert metrics["sensitive_recall"] >= 0.94  # measured 0.940-0.979 per set
     assert metrics["false_sensitive_rate"] <= 0.055  # measured 1.4-3.2 % per set
 
 
+def _pooled_metrics(pattern: str) -> dict:
+    """eval-classifier's metrics over the labelled sets matching pattern, pooled."""
+    from prebrief.classify.evaluate import evaluate, read_examples
+
+    return evaluate([e for p in sorted(LABELLED.glob(pattern)) for e in read_examples(p)])
+
+
 def test_outside_testers_sets_do_not_regress() -> None:
     """outside*.jsonl: twelve writers who had only issue 4's text, not GUIDELINES.md (the
     nearest thing here to the external data prebrief is measured on), kept out of training
-    (docs/classifier.md, "dev207-218"). Floors a little under the figures measured with the
-    models of 211 sets: macro-F1 0.886, sensitive recall 0.962, false-sensitive 2.8 %."""
-    from prebrief.classify.evaluate import evaluate, read_examples
-
-    data = Path(__file__).resolve().parents[1] / "data" / "classifier"
-    files = sorted(data.glob("outside*.jsonl"))
-    assert len(files) == 12
-    metrics = evaluate([e for p in files for e in read_examples(p)])
+    (docs/classifier.md, "dev207-211 and outside1-12"). Floors a little under the figures
+    measured with the models of 211 sets: macro-F1 0.886, sensitive recall 0.962,
+    false-sensitive 2.8 %."""
+    assert len(list(LABELLED.glob("outside*.jsonl"))) == 12
+    metrics = _pooled_metrics("outside*.jsonl")
     assert metrics["macro_f1"] >= 0.87
     assert metrics["sensitive_recall"] >= 0.95
     assert metrics["false_sensitive_rate"] <= 0.035
@@ -515,10 +521,7 @@ def test_outside_testers_sets_do_not_regress() -> None:
 def test_held_out_split_meets_the_targets() -> None:
     """Issue 4's targets on the four held-out sets together (1,507 items; measured 0.936,
     0.957 and 2.2 % since the check's threshold went to 0.4)."""
-    from prebrief.classify.evaluate import evaluate, read_examples
-
-    data = Path(__file__).resolve().parents[1] / "data" / "classifier"
-    metrics = evaluate([e for p in sorted(data.glob("heldout*.jsonl")) for e in read_examples(p)])
+    metrics = _pooled_metrics("heldout*.jsonl")
     assert metrics["n"] == 1507
     assert metrics["macro_f1"] >= 0.90
     assert metrics["sensitive_recall"] >= 0.95
@@ -659,7 +662,7 @@ def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> N
     script = root / "scripts" / "check_before_use.py"
     # The newest dev set, whatever it is: the test must not need editing when writers join.
     # The sets are dev, dev2, ..., devN, so the newest is devN for N sets (a gap fails below).
-    last = len(list((root / "tests" / "data" / "classifier").glob("dev*.jsonl")))
+    last = len(list(LABELLED.glob("dev*.jsonl")))
     run = subprocess.run([sys.executable, str(script), "--first", f"dev{last}"],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
@@ -815,7 +818,7 @@ def test_before_use_refits_every_model_on_the_earlier_writers_only() -> None:
                           "--json"], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
-    dev3 = read_examples(root / "tests" / "data" / "classifier" / "dev3.jsonl")
+    dev3 = read_examples(LABELLED / "dev3.jsonl")
     assert report["trained_on"] == 2 and report["scored"] == ["dev3"]
     assert report["pooled"]["n"] == report["sets"]["dev3"]["n"] == len(dev3)
     before = report["sets"]["dev3"]["with_context"]
