@@ -71,7 +71,8 @@ class _Weighed:
             # the writer the text does not name; a partner word counts only by who wrote it.
             if learned and learned.category not in writer_categories(tokens):
                 self.hit = learned
-        elif second and second.check and hit.writer is None:  # a writer's partner word is exact
+        # A writer's partner word is exact, and so is a profile field's label ("Religion:").
+        elif second and second.check and hit.writer is None and hit.stated is None:
             if second.check.sets_aside(tokens, kind, source, lexicon_matches(tokens)[0]):
                 self.hit, self.set_aside = None, hit
         self.sphere: Literal["professional", "personal"] = (
@@ -136,6 +137,8 @@ class _Weighed:
             if hit.writer:  # a partner word that counts because of who wrote it
                 who = "a man" if hit.writer.gender == "male" else "a woman"
                 parts[-1] += f" (written by {who}, by the contact's {hit.writer.basis})"
+            if hit.stated:
+                parts[-1] += f" in the profile field '{hit.stated}'"
         elif self.set_aside:
             parts.append(f"not sensitive: the learned check reads {_quote(self.set_aside.phrases)} "
                          f"as a work or figurative mention, not a disclosure")

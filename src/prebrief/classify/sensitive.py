@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from prebrief.classify.fields import stated_field
 from prebrief.classify.lexicon import lexicon_matches, partner_matches, sensitive_lexicon
 from prebrief.classify.terms import text_order
 from prebrief.classify.tokens import Tokens
@@ -25,6 +26,9 @@ class SensitiveHit(NamedTuple):
     # Set when no phrase was found but the learned model reads a disclosure (prebrief.classify.
     # learned): the words that weighed most toward it, if any weighed much.
     learned: tuple[str, ...] | None = None
+    # Set when the text is a profile field that states this category ("Religion: ...", see
+    # prebrief.classify.fields): the field's label, as written.
+    stated: str | None = None
 
 
 def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> SensitiveHit | None:
@@ -34,10 +38,31 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
     cancel the triggers of their category they overlap, so a job title in a sensitive domain is
     not a disclosure. A known writer adds the triggers that hold for their gender only ("my
     husband", written by a man: prebrief.classify.writer), and sets aside those the other
-    gender's list names ("my boyfriend", written by a woman).
+    gender's list names ("my boyfriend", written by a woman). A profile field that states a
+    category (prebrief.classify.fields) marks a hit of that category as stated, and one whose
+    value alone discloses it ("Interested in: Men") is a hit of its own.
     """
-    lex = sensitive_lexicon()
     tokens = text if isinstance(text, Tokens) else Tokens(text)
+    hit = _lexicon_hit(tokens, writer)
+    field = stated_field(tokens.text)
+    if field is None:
+        return hit
+    if hit is not None and hit.category == field.category:
+        # The value must name it too: in "Political views: I'd rather talk about the
+        # football" only the label does, and the label alone states nothing.
+        label = field.label.lower()
+        if any(phrase not in label for phrase in hit.phrases):
+            return hit._replace(stated=field.label)
+        return hit
+    if field.by_value:
+        return SensitiveHit(field.category, (f"{field.label.lower()}: {field.value}",),
+                            stated=field.label)
+    return hit
+
+
+def _lexicon_hit(tokens: Tokens, writer: Writer | None) -> SensitiveHit | None:
+    """find_sensitive's reading of the lexicons: triggers, masks and the writer's words."""
+    lex = sensitive_lexicon()
     hits = lexicon_matches(tokens)[0]
     if writer is None:  # none known from a profile: the text may say ("Dad of two. ...")
         writer = writer_in_text(tokens)
