@@ -15,11 +15,12 @@ from prebrief.classify.lexicon import load_toml
     ("Interested in: Women · Relationship status: Single", "sexuality", True),
     ("Geïnteresseerd in: Vrouwen", "sexuality", True),
     ("Interessiert an: Männern", "sexuality", True),
-    ("Religion: Muslimisch (sunnitisch)", "religion", False),
-    ("Religious views: Church of Ireland", "religion", False),
-    ("Konfession – evangelisch-lutherisch", "religion", False),
-    ("Politische Einstellung: links, aber mit Bausparvertrag.", "politics", False),
-    ("  politieke voorkeur :  SP", "politics", False),
+    ("Religion: Muslimisch (sunnitisch)", "religion", True),  # a short answer
+    ("Religious views: Church of Ireland", "religion", True),
+    ("Konfession – evangelisch-lutherisch", "religion", True),
+    ("Politische Einstellung: links, aber mit Bausparvertrag.", "politics", False),  # a sentence
+    ("  politieke voorkeur :  SP", "politics", True),
+    ("Religious views: I grew up Catholic and still go at Christmas", "religion", False),
 ])
 def test_a_field_label_and_a_value_state_a_category(text, category, by_value) -> None:
     field = stated_field(text)
@@ -34,6 +35,9 @@ def test_a_field_label_and_a_value_state_a_category(text, category, by_value) ->
     "Keine Angabe",
     "Religion:",                               # no value
     "Religion: —",
+    "Political views: it's complicated",       # non-answers of a few words
+    "Politische Einstellung: unpolitisch",
+    "Politieke voorkeur: hangt ervan af",
     "VP Sales: Acme Freight",                  # a label that states nothing
     "Thoughts on religion: why our budget meetings feel like one",  # not a field's label
     "My religion: coffee before calls",        # nor this
@@ -58,11 +62,18 @@ def test_fields_data_is_lower_case_and_each_label_names_one_category() -> None:
     ("Interested in: Women · Relationship status: Single", "sexuality"),
     ("Religion: Muslimisch (sunnitisch)", "religion"),  # the check had set these aside
     ("Politische Einstellung: sozialdemokratisch", "politics"),
+    ("Politieke voorkeur: links", "politics"),   # no term in the value: a short answer says it
+    ("Religious views: Quaker", "religion"),
 ])
 def test_a_stated_field_is_a_disclosure_the_check_does_not_set_aside(text, category) -> None:
     result = classify_text(text, kind="field", source="facebook")
     assert result.sensitive_category == category
     assert "in the profile field" in result.reason
+
+
+def test_a_short_answer_is_quoted_with_its_label() -> None:
+    result = classify_text("Politieke voorkeur: links", kind="field")
+    assert "'politieke voorkeur: links' in the profile field 'Politieke voorkeur'" in result.reason
 
 
 def test_a_label_that_is_the_only_trigger_is_left_to_the_check() -> None:

@@ -22,9 +22,16 @@ _SEPARATOR = re.compile(r"\s*[·•|;,/]\s*|\s+-\s+")
 _EDGES = " \t\r\n.,;:!?()[]{}\"'“”‘’«»-–—·•|"
 
 
+# A labelled field's value of at most this many words is an answer to it ("Politieke voorkeur:
+# links", "Religion: Church of Ireland"), a disclosure by itself; a longer one is a sentence
+# ("Political views: I'd rather talk about the football") that only confirms the lexicons.
+SHORT_ANSWER = 3
+
+
 class FieldStatement(NamedTuple):
     """A field that states a category: its label and value as written, and whether the value
-    alone discloses it (a [values] field) or only confirms the lexicons' reading (a label)."""
+    alone discloses it (a [values] field, or a short answer to a label) or only confirms the
+    lexicons' reading (a longer value)."""
 
     category: str
     label: str
@@ -86,4 +93,7 @@ def stated_field(text: str) -> FieldStatement | None:
             return FieldStatement(by_value, match.group(1).strip(), first, True)
         return None
     category = fields.labels.get(label)
-    return FieldStatement(category, match.group(1).strip(), value, False) if category else None
+    if category is None:
+        return None
+    short = len(value.split()) <= SHORT_ANSWER
+    return FieldStatement(category, match.group(1).strip(), value, short)

@@ -40,23 +40,25 @@ def find_sensitive(text: str | Tokens, writer: Writer | None = None) -> Sensitiv
     husband", written by a man: prebrief.classify.writer), and sets aside those the other
     gender's list names ("my boyfriend", written by a woman). A profile field that states a
     category (prebrief.classify.fields) marks a hit of that category as stated, and one whose
-    value alone discloses it ("Interested in: Men") is a hit of its own.
+    value alone discloses it ("Interested in: Men", the short answer "Politieke voorkeur:
+    links") is a hit of its own.
     """
     tokens = text if isinstance(text, Tokens) else Tokens(text)
     hit = _lexicon_hit(tokens, writer)
     field = stated_field(tokens.text)
     if field is None:
         return hit
+    label = field.label.lower()
+    said = (f"{label}: {field.value}",)  # what a reason quotes where the value says it
     if hit is not None and hit.category == field.category:
-        # The value must name it too: in "Political views: I'd rather talk about the
+        # A longer value must name it too: in "Political views: I'd rather talk about the
         # football" only the label does, and the label alone states nothing.
-        label = field.label.lower()
-        if any(phrase not in label for phrase in hit.phrases):
-            return hit._replace(stated=field.label)
+        named = tuple(phrase for phrase in hit.phrases if phrase not in label)
+        if named or field.by_value:
+            return hit._replace(phrases=named or said, stated=field.label)
         return hit
     if field.by_value:
-        return SensitiveHit(field.category, (f"{field.label.lower()}: {field.value}",),
-                            stated=field.label)
+        return SensitiveHit(field.category, said, stated=field.label)
     return hit
 
 
