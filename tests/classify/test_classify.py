@@ -509,11 +509,11 @@ def test_outside_testers_sets_do_not_regress() -> None:
     """outside*.jsonl: sixteen writers who had only issue 4's text, not GUIDELINES.md (the
     nearest thing here to the external data prebrief is measured on), kept out of training
     (docs/classifier.md, "dev207-211 and outside1-12", "outside13-16"). Floors a little under
-    the figures measured with the models of 211 sets, all sixteen pooled: macro-F1 0.884,
-    sensitive recall 0.958, false-sensitive 2.6 %."""
+    the figures measured with the models of 211 sets and the disclosure prior, all sixteen
+    pooled: macro-F1 0.897, sensitive recall 0.958, false-sensitive 2.6 %."""
     assert len(list(LABELLED.glob("outside*.jsonl"))) == 16
     metrics = _pooled_metrics("outside*.jsonl")
-    assert metrics["macro_f1"] >= 0.87
+    assert metrics["macro_f1"] >= 0.885
     assert metrics["sensitive_recall"] >= 0.95
     assert metrics["false_sensitive_rate"] <= 0.035
 
@@ -884,3 +884,34 @@ def test_eval_reads_labels_as_other_tools_write_them() -> None:
         parse_line('{"text": "x", "label": 1, "sensitive": null}', 7)
     with pytest.raises(ValueError, match="line 8: unknown 'sensitive' category"):
         parse_line('{"text": "x", "label": "personal", "sensitive": ["health"]}', 8)
+
+
+@pytest.mark.parametrize(("text", "leaned"), [
+    ("Proud Sikh, proud engineer at Dunmore Rail", True),  # a close call the prior tips
+    ("Type 1 diabetic and quantity surveyor. Ask me about either.", True),
+    ("Pastor at Grace Fellowship Church, Dayton", False),    # a clergy role stays work
+    ("Gay project manager at Veltrop Bouw, out at work since 2019", False),
+])
+def test_a_disclosure_leans_personal(text: str, leaned: bool, monkeypatch) -> None:
+    """priors.toml [decision] disclosure tips a disclosure's close call to personal (outside
+    testers label most disclosures personal); a role in the category stays professional."""
+    from prebrief.classify import core
+
+    with_prior = classify_text(text)
+    monkeypatch.setattr(core, "disclosure_prior", lambda: 0.0)
+    without = classify_text(text)
+    assert with_prior.sensitive_category == without.sensitive_category is not None
+    assert without.sphere == "professional"
+    assert with_prior.sphere == ("personal" if leaned else "professional")
+    assert "disclosure prior" in with_prior.reason and "disclosure prior" not in without.reason
+
+
+def test_the_disclosure_prior_leaves_other_texts_alone(monkeypatch) -> None:
+    from prebrief.classify import core
+
+    texts = ["Runs marathons, two kids, lives in Utrecht", "VP Procurement at Acme, ex-Siemens",
+             "Running the Rotterdam marathon for the cancer fund, sponsor link below"]
+    before = [classify_text(t) for t in texts]
+    monkeypatch.setattr(core, "disclosure_prior", lambda: -5.0)
+    assert [classify_text(t) for t in texts] == before
+    assert all(c.sensitive_category is None for c in before)

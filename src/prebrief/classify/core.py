@@ -13,7 +13,7 @@ from prebrief.classify.lexicon import (Cue, lexicon_matches, nameable, part_toke
                                        sensitive_lexicon, writer_categories)
 from prebrief.classify.model import Found, context_features, sphere_model
 from prebrief.classify.sensitive import SensitiveHit, find_sensitive
-from prebrief.classify.sphere import SphereScore, score_sphere, topic_for
+from prebrief.classify.sphere import SphereScore, disclosure_prior, score_sphere, topic_for
 from prebrief.classify.split import split_parts
 from prebrief.classify.tokens import Tokens
 from prebrief.models import PROFILE_KINDS, Classification, Fact, Signal
@@ -61,6 +61,8 @@ class _Weighed:
             self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
             self.margin, self._found = score.margin, None
+        if hit is not None:  # a disclosure leans personal (priors.toml), whatever step 6 says
+            self.margin += disclosure_prior()
         # The learned opinions (prebrief.classify.learned) change the category only: a second
         # reading where the lexicons found nothing, and a check on what they found.
         self.set_aside: SensitiveHit | None = None  # a lexicon hit the check set aside
@@ -150,8 +152,12 @@ class _Weighed:
                          f"{_quote(named)}")
         elif not side and not hit:
             parts.append(f"no strong cues; default {sphere}")
-        if self.score.prior_note:
-            parts.append(self.score.prior_note)
+        notes = [self.score.prior_note] if self.score.prior_note else []
+        lexicons_found = (hit is not None and hit.learned is None) or self.set_aside is not None
+        if lexicons_found and disclosure_prior():  # applied to the lexicons' hit, as above
+            notes.append("disclosure prior")
+        if notes:
+            parts.append(", ".join(notes))
         return "; ".join(parts)
 
     def classification(self) -> Classification:

@@ -64,6 +64,12 @@ def _bias() -> float:
     return float(priors()["decision"]["bias"])
 
 
+@cache
+def disclosure_prior() -> float:
+    """Log-odds toward professional for a text decided sensitive ([decision] disclosure)."""
+    return float(priors()["decision"].get("disclosure", 0.0))
+
+
 def topic_for(cues: tuple[Cue, ...] | list[Cue], sphere: str) -> str | None:
     """The topic with the most cue weight on the decided side (any side if it has none)."""
     by_topic: dict[str, float] = {}
