@@ -180,6 +180,6 @@ def test_family_news_is_rarely_read_as_a_disclosure() -> None:
     to Tom" sits at the gate's threshold and has flipped with retraining (a false alarm with
     the models of 194 and 206 sets, none with 190 and 210), "Opa nennen" reads as health.
     A known weakness, so the test bounds it rather than pinning one text: no more than two of
-    these eleven may be flagged (one is with the models of 210 and 211 sets, two with 206)."""
+    these eleven may be flagged (one is with the models of 210, 211 and 215 sets, two with 206)."""
     flagged = [t for t in FAMILY_NEWS if classify_text(t, writer=MAN).sensitive_category]
     assert len(flagged) <= 2, flagged
