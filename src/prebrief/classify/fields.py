@@ -82,6 +82,8 @@ def stated_field(text: str) -> FieldStatement | None:
         return None
     fields = _fields()
     label = _normal(match.group(1))
+    if label not in fields.values and label not in fields.labels:
+        return None  # "VP Sales: ...": the value is not read at all
     value = _normal(match.group(2)).strip(_EDGES)
     if not _answers(value, fields.non_answers):
         return None
@@ -92,8 +94,6 @@ def stated_field(text: str) -> FieldStatement | None:
         if first in accepted:
             return FieldStatement(by_value, match.group(1).strip(), first, True)
         return None
-    category = fields.labels.get(label)
-    if category is None:
-        return None
+    category = fields.labels[label]
     short = len(value.split()) <= SHORT_ANSWER
     return FieldStatement(category, match.group(1).strip(), value, short)
