@@ -48,7 +48,8 @@ class _Weighed:
     classify_parts weighs every piece of a line but returns few of them, so the wording (the
     reason string, the topic, a Classification) is only built for what is returned."""
 
-    __slots__ = ("hit", "set_aside", "score", "sphere", "margin", "hint", "_found", "_typical")
+    __slots__ = ("hit", "set_aside", "score", "sphere", "margin", "leaned", "hint", "_found",
+                 "_typical")
 
     def __init__(self, tokens: Tokens, kind: str | None, source: str | None,
                  hint: str | None, writer: Writer | None = None) -> None:
@@ -61,7 +62,9 @@ class _Weighed:
             self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
             self.margin, self._found = score.margin, None
-        if hit is not None:  # a disclosure leans personal (priors.toml), whatever step 6 says
+        # A disclosure the lexicons found leans personal (priors.toml), whatever step 6 says.
+        self.leaned = hit is not None and disclosure_prior() != 0.0
+        if self.leaned:
             self.margin += disclosure_prior()
         # The learned opinions (prebrief.classify.learned) change the category only: a second
         # reading where the lexicons found nothing, and a check on what they found.
@@ -153,8 +156,7 @@ class _Weighed:
         elif not side and not hit:
             parts.append(f"no strong cues; default {sphere}")
         notes = [self.score.prior_note] if self.score.prior_note else []
-        lexicons_found = (hit is not None and hit.learned is None) or self.set_aside is not None
-        if lexicons_found and disclosure_prior():  # applied to the lexicons' hit, as above
+        if self.leaned:
             notes.append("disclosure prior")
         if notes:
             parts.append(", ".join(notes))

@@ -88,11 +88,11 @@ def stated_field(text: str) -> FieldStatement | None:
     if not _answers(value, fields.non_answers):
         return None
     if label in fields.values:
-        by_value, accepted = fields.values[label]
+        category, accepted = fields.values[label]
         # The value up to a separator: "Men · Gender: Male", "Women | Berlin".
         first = _SEPARATOR.split(value, maxsplit=1)[0].strip(_EDGES)
         if first in accepted:
-            return FieldStatement(by_value, match.group(1).strip(), first, True)
+            return FieldStatement(category, match.group(1).strip(), first, True)
         return None
     category = fields.labels[label]
     short = len(value.split()) <= SHORT_ANSWER
