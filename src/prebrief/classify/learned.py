@@ -140,7 +140,11 @@ def sensitive_model() -> SensitiveModel | None:
     path = Path(__file__).parent / "data" / SENSITIVE_FILE
     if not path.is_file():
         return None
-    return sensitive_model_of(json.loads(path.read_text("utf-8")))
+    from prebrief.classify import compiled, model  # the built tables: a tenth of the cost
+
+    return compiled.cached_object(
+        "sensitive-model", [path, Path(__file__), Path(model.__file__)],
+        lambda: sensitive_model_of(json.loads(path.read_text("utf-8"))))
 
 
 def sensitive_model_of(data: dict) -> SensitiveModel:

@@ -234,7 +234,10 @@ def sphere_model() -> SphereModel | None:
     path = Path(__file__).parent / "data" / WEIGHTS_FILE
     if not path.is_file():
         return None
-    return sphere_model_of(json.loads(path.read_text("utf-8")))
+    from prebrief.classify.compiled import cached_object  # the built tables: a tenth of the cost
+
+    return cached_object("sphere-model", [path, Path(__file__)],
+                         lambda: sphere_model_of(json.loads(path.read_text("utf-8"))))
 
 
 def sphere_model_of(data: dict) -> SphereModel:
