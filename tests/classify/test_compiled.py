@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from prebrief.classify.compiled import cached_object
+from prebrief.classify import compiled
+from prebrief.classify.compiled import cached_json, cached_object
 
 DATA = Path(__file__).parents[1] / "data" / "classifier"
 
@@ -34,9 +35,54 @@ def test_a_built_object_is_loaded_until_an_input_changes(tmp_path, cache_dir) ->
     assert calls == [1]  # the second call loaded what the first stored
     source.write_text("a = 2\n", "utf-8")
     assert cached_object("probe", [source], build)["built"] == 2
-    assert len(list(cache_dir.glob("probe-*.pickle"))) == 1  # the stale file is gone
     source.unlink()  # a missing input is part of the key too
     assert cached_object("probe", [source], build)["built"] == 3
+    assert cached_object("probe", [source], lambda: 1 / 0)["built"] == 3
+
+
+def test_a_kind_keeps_its_most_recently_used_files_and_stale_ones_go(tmp_path, cache_dir,
+                                                                      monkeypatch) -> None:
+    """Each data change writes a new file: a kind keeps KEEP of them, the ones used last,
+    and any file unread for STALE_DAYS goes when another is written."""
+    import os
+    import time
+
+    monkeypatch.setattr(compiled, "KEEP", 2)
+    source = tmp_path / "input.toml"
+    versions = []
+    for n in range(4):
+        source.write_text(f"a = {n}\n", "utf-8")
+        assert cached_object("probe", [source], lambda n=n: n) == n
+        [newest] = sorted(cache_dir.glob("probe-*.pickle"), key=os.path.getmtime)[-1:]
+        versions.append(newest)
+        old = time.time() - 3600 * (10 - n)  # written in order, an hour apart
+        os.utime(newest, (old, old))
+    assert set(cache_dir.glob("probe-*.pickle")) == set(versions[2:])
+    source.write_text("a = 2\n", "utf-8")
+    assert cached_object("probe", [source], lambda: 1 / 0) == 2  # read: now the newest
+    source.write_text("a = 9\n", "utf-8")
+    assert cached_object("probe", [source], lambda: 9) == 9
+    assert versions[2].exists() and not versions[3].exists()  # the one read now was kept
+
+    stale, fresh = cache_dir / "toml-aaaa.json", cache_dir / "toml-bbbb.json"
+    for path in (stale, fresh):
+        path.write_text("{}", "utf-8")
+        old = time.time() - 86_400 * (compiled.STALE_DAYS + 1)
+        os.utime(path, (old, old))
+    (cache_dir / "other-cccc.pickle").write_bytes(b"")
+    os.utime(fresh)  # read lately (cached_json marks a hit so)
+    assert cached_object("probe", [], lambda: 0) == 0
+    assert not stale.exists() and fresh.exists() and (cache_dir / "other-cccc.pickle").exists()
+
+
+def test_a_json_hit_marks_its_file_as_used(cache_dir) -> None:
+    import os
+
+    assert cached_json("probe", "source", lambda: {"a": 1}) == {"a": 1}
+    [path] = cache_dir.glob("probe-*.json")
+    os.utime(path, (1_000_000, 1_000_000))
+    assert cached_json("probe", "source", lambda: 1 / 0) == {"a": 1}
+    assert path.stat().st_mtime > 1_000_000
 
 
 def test_an_unreadable_file_is_rebuilt_and_rewritten(tmp_path, cache_dir) -> None:

@@ -7,8 +7,8 @@ kept under ``<cache dir>/compiled/``, keyed by a hash of what they were derived 
 files, and for objects the code that builds them), so a changed data file or analysis simply
 misses: plain JSON where the result is plain data (cached_json), a pickle where it is the
 built object (cached_object). The cache only ever saves work: a missing, stale or unreadable
-file means the work is done again, and the file is rewritten when the directory allows. It
-holds no contact data.
+file means the work is done again, and the file is rewritten when the directory allows. What a
+data change leaves behind is pruned (_prune). It holds no contact data.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import json
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,22 +27,23 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+KEEP = 3  # built objects kept per kind: a few checkouts or versions sharing one cache
+# directory do not keep rebuilding over each other's
+STALE_DAYS = 30  # any other file not read for this long goes when a new one is written
+_MISSING = object()
+
+
 def cached_json(kind: str, source: str, compute: Callable[[], Any]) -> Any:
     """compute(), or what it returned before for the same kind and source text."""
     key = hashlib.sha256(f"{kind}\n{source}".encode()).hexdigest()[:24]
     path = compiled_dir() / f"{kind}-{key}.json"
     try:
-        return json.loads(path.read_text("utf-8"))
+        value = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
-        pass
-    value = compute()
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(value, ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+        value = compute()
+        _write(path, json.dumps(value, ensure_ascii=False).encode())
+    else:
+        _used(path)
     return value
 
 
@@ -52,37 +54,73 @@ def cached_object(kind: str, inputs: Iterable[Path], compute: Callable[[], T]) -
 
     Unpickling the term matcher takes a tenth of the time building it does, but only with the
     garbage collector paused: otherwise its hundreds of thousands of small tuples set off
-    collection after collection over what is already loaded, which costs seven times as much. The file lies in the user's own cache
-    directory (created 0700), beside diskcache's store, whose entries are pickles too; older
-    files of the same kind are removed when a new one is written."""
+    collection after collection over what is already loaded, which costs seven times as much.
+    The file lies in the user's own cache directory (created 0700), beside diskcache's store,
+    whose entries are pickles too. The KEEP newest files of a kind are kept."""
     digest = hashlib.sha256(f"{kind}\n{sys.version_info[:2]}\n".encode())
     for path in inputs:
         digest.update(f"{path.name}\n".encode())
         digest.update(path.read_bytes() if path.is_file() else b"(absent)")
-    folder = compiled_dir()
-    path = folder / f"{kind}-{digest.hexdigest()[:24]}.pickle"
+    path = compiled_dir() / f"{kind}-{digest.hexdigest()[:24]}.pickle"
     paused = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(path.read_bytes())  # type: ignore[no-any-return]
+        loaded = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
             IndexError, TypeError, ValueError):
-        pass
+        loaded = _MISSING
     finally:
         if paused:
             gc.enable()
+    if loaded is not _MISSING:
+        _used(path)
+        return loaded  # type: ignore[no-any-return]
     value = compute()
+    _write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def _used(path: Path) -> None:
+    """Mark a file as read now (its mtime), so pruning keeps what is in use."""
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
-        for old in folder.glob(f"{kind}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        os.utime(path)
     except OSError:
         pass
-    return value
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write path atomically, then prune the directory; a directory that cannot be written
+    only means the work is done again next time."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        _prune(path)
+    except OSError:
+        pass
+
+
+def _prune(written: Path) -> None:
+    """Remove what a data change left behind: pickles of written's kind beyond the KEEP
+    most recently used, and any file not read for STALE_DAYS (an analysis of a data file
+    since edited, a temporary file a killed process left)."""
+    kind = written.name.rsplit("-", 1)[0]
+    now = time.time()
+    same: list[tuple[float, Path]] = []
+    for path in written.parent.iterdir():
+        if path == written or path.suffix not in (".json", ".pickle", ".tmp"):
+            continue
+        try:
+            used = path.stat().st_mtime
+            if now - used > STALE_DAYS * 86_400:
+                path.unlink()
+            elif path.suffix == ".pickle" and path.name.rsplit("-", 1)[0] == kind:
+                same.append((used, path))
+        except OSError:
+            continue  # gone already (another process pruned it)
+    for _, path in sorted(same, reverse=True)[KEEP - 1:]:
+        path.unlink(missing_ok=True)
 
 
 def compiled_dir() -> Path:
