@@ -81,6 +81,22 @@ L2_GRID = (0.00003, 0.0001)
 # at 86 writers (3a20f73), it read 0.8997 at 0.0003 and 0.8954 at 0.001.
 L2 = 0.00003
 SOURCE_CAP = 0.25
+# Writers briefed with issue 4's text alone, not GUIDELINES.md, as the external data's
+# labellers presumably are (the outside testers' own sets, outside*.jsonl, stay out of
+# training). Their items weigh FROM_THE_ISSUE_WEIGHT times as much as the others' in the sphere
+# model's loss and in the learned gate's (row_weights()): they label the sphere as a reader of
+# the issue does, most disclosures personal even in a work post, and call a disclosure what
+# such a reader would. Chosen on outside1-12 with the models of 219 sets
+# (weight 1, 3, 6, 10: macro-F1 0.8959, 0.8991, 0.8990, 0.8990; flat from 3, the smallest)
+# and tested on outside13-16, which had no part in choosing it: 0.9003 -> 0.9074. It costs the
+# guideline writers' sets a little: held-out 0.9528 -> 0.9508, validation 0.9283 -> 0.9264.
+# The gate, with the sphere weighted so: weight 1, 3, 6 on outside1-12 read sensitive recall /
+# false-sensitive 0.9661 / 2.88 %, 0.9683 / 2.69 %, 0.9683 / 2.69 % (3, the smallest); on
+# outside13-16 0.9454 / 2.15 % -> 0.9469 / 2.15 %; validation 0.9545 / 1.88 % -> 0.9568 /
+# 2.04 %, held-out unchanged (0.9773 / 1.35 %).
+FROM_THE_ISSUE = frozenset({"dev203", "dev204", "dev207", "dev208", "dev209", "dev210",
+                            "dev216", "dev217", "dev218", "dev219"})
+FROM_THE_ISSUE_WEIGHT = 3.0
 
 # The learned sensitive second opinion (prebrief.classify.learned): a gate (disclosure or not)
 # and a softmax over the categories, both over the word features alone. Gate L2 on dev99-110
@@ -152,7 +168,7 @@ KEEP_GATE = 0.02
 KEEP_CATEGORY = 0.05
 
 Row = tuple[float, frozenset[str], int, int]  # lexicon margin, features, 1 if professional, writer
-Labelled = tuple[frozenset[str], str | None]  # word features, sensitive category or None
+Labelled = tuple[frozenset[str], str | None, int]  # word features, category or None, writer
 Checked = tuple[frozenset[str], bool]  # word and check_context features, sensitive or not
 
 
@@ -184,7 +200,7 @@ def examples() -> Examples:
             label = int(item["label"] == "professional")
             real = item.get("sensitive") is not None
             fired = lexicon_matches(tokens)[0]
-            out.labelled.append((words, item.get("sensitive")))
+            out.labelled.append((words, item.get("sensitive"), writer))
             for n, (kind, source) in enumerate(readings(item)):
                 plain = n > 0
                 hit, score = lexicon_evidence(tokens, kind, source)
@@ -279,11 +295,12 @@ def fit(rows: list[Row], vocab: list[str], l2: float) -> tuple[float, float, dic
     lex = np.array([row[0] for row in rows])
     y = np.array([row[2] for row in rows], dtype=float)
     n, m = len(rows), len(vocab)
+    weight = row_weights(rows)
 
     def gradient(theta: np.ndarray) -> np.ndarray:
         w = theta[2:]
-        err = _sigmoid_error(theta[0] + theta[1] * lex + np.bincount(r, weights=w[c], minlength=n),
-                             y)
+        err = weight * _sigmoid_error(
+            theta[0] + theta[1] * lex + np.bincount(r, weights=w[c], minlength=n), y)
         return np.concatenate(([err.sum() / n, (err * lex).sum() / n],
                                np.bincount(c, weights=err[r], minlength=m) / n + 2 * l2 * w))
 
@@ -296,6 +313,15 @@ def fit(rows: list[Row], vocab: list[str], l2: float) -> tuple[float, float, dic
     start[1] = 0.3
     theta = descend(gradient, start, EPOCHS, RATE, (low, high))
     return float(theta[0]), float(theta[1]), dict(zip(vocab, theta[2:].tolist()))
+
+
+def row_weights(rows: Iterable[tuple]) -> np.ndarray:
+    """Each row's weight in the sphere model's and the gate's loss (rows: Row or Labelled, the
+    writer last): FROM_THE_ISSUE_WEIGHT for the writers of FROM_THE_ISSUE, 1 for the others,
+    scaled to a mean of 1 (so L2 keeps its strength)."""
+    heavy = {i for i, path in enumerate(DEV) if path.stem in FROM_THE_ISSUE}
+    weight = np.array([FROM_THE_ISSUE_WEIGHT if row[-1] in heavy else 1.0 for row in rows])
+    return weight * (len(weight) / weight.sum())
 
 
 def macro_f1(rows: list[Row], model: tuple[float, float, dict[str, float]]) -> float:
@@ -349,10 +375,11 @@ def _fold(fold: tuple[float, int]) -> float:
 
 
 def fit_binary(feats: list[frozenset[str]], y: np.ndarray, l2: float | None = None,
-               vocab: list[str] | None = None) -> tuple[float, dict[str, float]]:
+               vocab: list[str] | None = None, weight: np.ndarray | None = None
+               ) -> tuple[float, dict[str, float]]:
     """Logistic regression with L2 (bias unpenalised; descend()): the bias and the
     weights of at least KEEP_GATE either way. vocab: the features to fit (default: those of
-    at least MIN_COUNT of feats)."""
+    at least MIN_COUNT of feats). weight: each item's weight in the loss (default: 1)."""
     vocab = vocabulary(feats) if vocab is None else vocab
     l2 = SENSITIVE_L2 if l2 is None else l2
     r, c = _design(feats, vocab)
@@ -361,6 +388,8 @@ def fit_binary(feats: list[frozenset[str]], y: np.ndarray, l2: float | None = No
     def gradient(theta: np.ndarray) -> np.ndarray:
         w = theta[1:]
         err = _sigmoid_error(theta[0] + np.bincount(r, weights=w[c], minlength=n), y)
+        if weight is not None:
+            err = err * weight
         return np.concatenate(([err.mean()],
                                np.bincount(c, weights=err[r], minlength=m) / n + 2 * l2 * w))
 
@@ -389,12 +418,12 @@ def fit_sensitive(labelled: list[Labelled], checked: list[Checked],
     the disclosures only) and the check on lexicon hits (also on plain_checked: the same hits
     without kind and source), with L2 (descend()), as data for
     data/sensitive_weights.json."""
-    gate_feats = [fs for fs, _ in labelled]
+    gate_feats = [fs for fs, _, _ in labelled]
     bias, gate = fit_binary(gate_feats,
-                            np.array([cat is not None for _, cat in labelled], dtype=float),
-                            vocab=weighable(vocabulary(gate_feats)))
+                            np.array([cat is not None for _, cat, _ in labelled], dtype=float),
+                            vocab=weighable(vocabulary(gate_feats)), weight=row_weights(labelled))
     check_bias, check = fit_check(checked, plain_checked)
-    disclosed = [(fs, cat) for fs, cat in labelled if cat is not None]
+    disclosed = [(fs, cat) for fs, cat, _ in labelled if cat is not None]
     dfeats = [fs for fs, _ in disclosed]
     dvocab = weighable(vocabulary(dfeats))
     dr, dc = _design(dfeats, dvocab)

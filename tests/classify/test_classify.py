@@ -509,8 +509,9 @@ def test_outside_testers_sets_do_not_regress() -> None:
     """outside*.jsonl: sixteen writers who had only issue 4's text, not GUIDELINES.md (the
     nearest thing here to the external data prebrief is measured on), kept out of training
     (docs/classifier.md, "dev207-211 and outside1-12", "outside13-16"). Floors a little under
-    the figures measured with the models of 219 sets and the disclosure prior, all sixteen
-    pooled: macro-F1 0.897, sensitive recall 0.960, false-sensitive 2.7 %."""
+    the figures measured with the models of 219 sets (the writers from the issue alone
+    weighing three times as much) and the disclosure prior, all sixteen pooled: macro-F1
+    0.901, sensitive recall 0.962, false-sensitive 2.6 %."""
     assert len(list(LABELLED.glob("outside*.jsonl"))) == 16
     metrics = _pooled_metrics("outside*.jsonl")
     assert metrics["macro_f1"] >= 0.885
@@ -649,6 +650,21 @@ def test_training_also_reads_each_item_without_its_kind_and_source(tmp_path, mon
     assert not any(f.startswith(("kind:", "source:")) for f in made.plain_checked[0][0])
     monkeypatch.setattr(tc, "WITHOUT_CONTEXT", False)
     assert tc.examples().plain_rows == []
+
+
+def test_writers_from_the_issue_alone_weigh_more_in_the_sphere_model() -> None:
+    """FROM_THE_ISSUE names dev sets that exist; their rows weigh FROM_THE_ISSUE_WEIGHT times
+    the others', with the mean weight kept at 1."""
+    tc = _training_script()
+    stems = {path.stem for path in tc.DEV}
+    assert tc.FROM_THE_ISSUE and tc.FROM_THE_ISSUE <= stems
+    heavy = next(i for i, path in enumerate(tc.DEV) if path.stem in tc.FROM_THE_ISSUE)
+    light = next(i for i, path in enumerate(tc.DEV) if path.stem not in tc.FROM_THE_ISSUE)
+    rows = [(0.0, frozenset(), 1, heavy), (0.0, frozenset(), 0, light),
+            (0.0, frozenset(), 0, light)]
+    weight = tc.row_weights(rows)
+    assert weight[0] == pytest.approx(tc.FROM_THE_ISSUE_WEIGHT * weight[1])
+    assert weight[1] == weight[2] and weight.mean() == pytest.approx(1.0)
 
 
 def test_the_check_can_be_scored_on_the_last_writers_before_they_are_used() -> None:
