@@ -27,6 +27,16 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 
+@pytest.fixture(autouse=True)
+def _one_command():
+    """Each test is one command: a cache directory it chose (prebrief.config.choose_cache_dir,
+    as http_settings does) is forgotten after it, as the CLI forgets it after a command."""
+    from prebrief.config import command_scope
+
+    with command_scope():
+        yield
+
+
 class UnknownURL(AssertionError):
     """A test handler was asked for a URL it does not know: tests must be hermetic."""
 

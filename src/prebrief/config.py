@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,34 @@ def default_cache_dir(cwd: Path | None = None) -> Path:
         return cwd / "cache"
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "prebrief"
+
+
+_chosen_cache_dir: Path | None = None  # the running command's --cache-dir (choose_cache_dir)
+
+
+def choose_cache_dir(path: Path) -> None:
+    """Make path the cache directory for the rest of the running command, so what is cached
+    outside the HTTP store (the classifier's build, prebrief.classify.compiled) lies beside
+    that command's responses. The CLI resets it after each command (command_scope)."""
+    global _chosen_cache_dir
+    _chosen_cache_dir = Path(path)
+
+
+def cache_dir() -> Path:
+    """The running command's cache directory (choose_cache_dir), else default_cache_dir()."""
+    return _chosen_cache_dir if _chosen_cache_dir is not None else default_cache_dir()
+
+
+@contextmanager
+def command_scope() -> Iterator[None]:
+    """Run one command: a cache directory it chooses is forgotten when it ends (several
+    commands run in one process under tests)."""
+    global _chosen_cache_dir
+    before = _chosen_cache_dir
+    try:
+        yield
+    finally:
+        _chosen_cache_dir = before
 
 
 def config_path() -> Path:

@@ -104,7 +104,68 @@ def test_cache_info_clear_forget(tmp_path):
     assert forget.exit_code == 0 and "forgot 1" in forget.stdout
     assert invoke("cache", "forget", "--cache-dir", str(tmp_path)).exit_code == 2
     clear = invoke("cache", "clear", "--cache-dir", str(tmp_path))
-    assert clear.exit_code == 0 and "removed 1" in clear.stdout
+    assert clear.exit_code == 0 and "removed 1 entries and 0 classifier" in clear.stdout
+
+
+def test_cache_info_and_clear_cover_the_classifier_build(tmp_path):
+    built = tmp_path / "compiled"
+    built.mkdir()
+    (built / "term-matcher-0123.pickle").write_bytes(b"x" * 3072)
+    (built / "sensitive-masks-4567.json").write_text("{}")
+    (built / "notes.txt").write_text("not the cache's")
+    info = invoke("cache", "info", "--cache-dir", str(tmp_path))
+    assert info.exit_code == 0 and "classifier build: 2 files, 3 KiB" in info.stdout
+    clear = invoke("cache", "clear", "--cache-dir", str(tmp_path))
+    assert clear.exit_code == 0 and "and 2 classifier build files" in clear.stdout
+    assert [p.name for p in built.iterdir()] == ["notes.txt"]
+
+
+def test_a_commands_cache_dir_holds_the_classifier_build_and_is_forgotten_after(tmp_path):
+    from prebrief.classify.compiled import compiled_dir
+
+    before = compiled_dir()
+    seen = []
+    import prebrief.cli.run as run
+
+    real = run.briefing_and_sheet
+
+    def spy(*args, **kw):
+        seen.append(compiled_dir())
+        return real(*args, **kw)
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Head of Procurement at Kestrel Freight. Runs marathons.\n")
+    run.briefing_and_sheet = spy
+    try:
+        result = invoke("brief", "--name", "Mara Vellinga", "--notes", str(notes), "--offline",
+                        "--no-discover", "--cache-dir", str(tmp_path / "c"), "-f", "md")
+    finally:
+        run.briefing_and_sheet = real
+    assert result.exit_code == 0, result.output
+    assert seen == [tmp_path / "c" / "compiled"]
+    assert compiled_dir() == before
+
+
+def test_the_classifier_build_lies_in_the_cache_dir_a_run_was_given(tmp_path):
+    """In a fresh process, where nothing is built yet: --cache-dir, not the default
+    (~/.cache/prebrief here, run outside a checkout), receives the built matcher."""
+    import os
+    import subprocess
+    import sys
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Head of Procurement at Kestrel Freight. Runs marathons.\n")
+    env = {k: v for k, v in os.environ.items() if k != "PREBRIEF_CACHE_DIR"}
+    env.update(HOME=str(tmp_path / "home"), XDG_CACHE_HOME=str(tmp_path / "home" / ".cache"))
+    done = subprocess.run(
+        [sys.executable, "-m", "prebrief", "brief", "--name", "Mara Vellinga", "--notes",
+         str(notes), "--offline", "--no-discover", "--cache-dir", str(tmp_path / "given"),
+         "-f", "md"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Runs marathons" in done.stdout
+    built = {p.name.rsplit("-", 1)[0] for p in (tmp_path / "given" / "compiled").iterdir()}
+    assert {"term-matcher", "sphere-model", "sensitive-model"} <= built
+    assert not (tmp_path / "home" / ".cache" / "prebrief").exists()
 
 
 def test_cli_module_import_is_light():

@@ -124,7 +124,17 @@ def _prune(written: Path) -> None:
 
 
 def compiled_dir() -> Path:
-    """``compiled/`` inside the cache directory (``$PREBRIEF_CACHE_DIR`` etc.)."""
-    from prebrief.config import default_cache_dir
+    """``compiled/`` inside the cache directory (the one the running command was given,
+    else ``$PREBRIEF_CACHE_DIR`` etc.: prebrief.config.cache_dir)."""
+    from prebrief.config import cache_dir
 
-    return default_cache_dir() / "compiled"
+    return cache_dir() / "compiled"
+
+
+def compiled_files(cache_dir: Path) -> list[Path]:
+    """The files the compiled cache holds under cache_dir (for `prebrief cache`)."""
+    try:
+        return sorted(p for p in (Path(cache_dir) / "compiled").iterdir()
+                      if p.suffix in (".json", ".pickle", ".tmp") and p.is_file())
+    except OSError:
+        return []

@@ -19,11 +19,13 @@ class PrebriefGroup(TyperGroup):
     errors and unreadable user files), 1 for everything else."""
 
     def invoke(self, ctx: typer.Context) -> Any:
+        from prebrief.config import command_scope
         from prebrief.errors import InputFileError, PrebriefError, UsageError
 
         args = [*getattr(ctx, "_protected_args", ()), *ctx.args]
         try:
-            return super().invoke(ctx)
+            with command_scope():
+                return super().invoke(ctx)
         except PrebriefError as exc:
             verbose = "-v" in args or "--verbose" in args
             if verbose:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def http_settings(cache_dir: Path | None, refresh: bool, offline: bool, replay: Path | None,
                   record: Path | None) -> HttpSettings:
-    from prebrief.config import default_cache_dir
+    from prebrief.config import choose_cache_dir, default_cache_dir
     from prebrief.errors import UsageError
     from prebrief.http.settings import HttpSettings
 
@@ -29,8 +29,10 @@ def http_settings(cache_dir: Path | None, refresh: bool, offline: bool, replay: 
         from prebrief.http.replay import load_manifest
 
         load_manifest(replay)  # a missing or broken recording is a usage error, up front
-    return HttpSettings(cache_dir=cache_dir or default_cache_dir(), refresh=refresh,
-                        offline=offline, replay=replay, record=record)
+    settings = HttpSettings(cache_dir=cache_dir or default_cache_dir(), refresh=refresh,
+                            offline=offline, replay=replay, record=record)
+    choose_cache_dir(settings.cache_dir)  # the classifier's build is kept there too
+    return settings
 
 
 def briefing_and_sheet(query: ContactQuery, http: HttpSettings, options: RunOptions,
