@@ -46,3 +46,23 @@ def test_a_list_defined_in_both_files_is_an_error(lists) -> None:
 def test_the_shipped_frames_reach_the_lexicon(text: str, phrase: str) -> None:
     hit = find_sensitive(text)
     assert hit is not None and hit.category == "ethnicity" and phrase in hit.phrases
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Bakker in Zwartewaal. Vader van twee, man van Sander.", "man van sander"),
+    ("Trotse moeder en vrouw van Marieke. Werkt in de haven.", "vrouw van marieke"),
+    ("Papa von zwei, Mann von Jonas, Tischler in Kleinbrück.", "mann von jonas"),
+])
+def test_the_plain_words_for_husband_and_wife_name_the_writers_own_spouse(text: str,
+                                                                        phrase: str) -> None:
+    hit = find_sensitive(text)
+    assert hit is not None and hit.category == "sexuality" and phrase in hit.phrases
+
+
+@pytest.mark.parametrize("text", [
+    "De man van Ruben kwam ook langs op de borrel.",
+    "Die Frau von Anna hat heute im Laden angerufen.",
+    "Had dinner with the husband of Mark and his sister.",
+])
+def test_someone_elses_spouse_is_not_the_writers(text: str) -> None:
+    assert find_sensitive(text) is None
