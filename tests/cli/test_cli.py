@@ -120,27 +120,24 @@ def test_cache_info_and_clear_cover_the_classifier_build(tmp_path):
     assert [p.name for p in built.iterdir()] == ["notes.txt"]
 
 
-def test_a_commands_cache_dir_holds_the_classifier_build_and_is_forgotten_after(tmp_path):
+def test_a_commands_cache_dir_holds_the_classifier_build_and_is_forgotten_after(
+        tmp_path, monkeypatch):
+    import prebrief.cli.run as run
     from prebrief.classify.compiled import compiled_dir
 
     before = compiled_dir()
     seen = []
-    import prebrief.cli.run as run
-
     real = run.briefing_and_sheet
 
-    def spy(*args, **kw):
+    def spy(*args, **kw):  # where the compiled cache lies while the command gathers
         seen.append(compiled_dir())
         return real(*args, **kw)
 
+    monkeypatch.setattr(run, "briefing_and_sheet", spy)
     notes = tmp_path / "notes.txt"
     notes.write_text("Head of Procurement at Kestrel Freight. Runs marathons.\n")
-    run.briefing_and_sheet = spy
-    try:
-        result = invoke("brief", "--name", "Mara Vellinga", "--notes", str(notes), "--offline",
-                        "--no-discover", "--cache-dir", str(tmp_path / "c"), "-f", "md")
-    finally:
-        run.briefing_and_sheet = real
+    result = invoke("brief", "--name", "Mara Vellinga", "--notes", str(notes), "--offline",
+                    "--no-discover", "--cache-dir", str(tmp_path / "c"), "-f", "md")
     assert result.exit_code == 0, result.output
     assert seen == [tmp_path / "c" / "compiled"]
     assert compiled_dir() == before
