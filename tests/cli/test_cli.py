@@ -177,6 +177,18 @@ def test_cli_module_import_is_light():
     assert out.stdout.strip() == ""
 
 
+def test_the_cache_commands_do_not_import_the_classifier():
+    """`prebrief cache` lists and removes the classifier's build through
+    prebrief.classify.compiled, which must not pull in the classifier itself."""
+    import subprocess
+    import sys
+
+    code = ("import sys, prebrief.classify.compiled; "
+            "print(','.join(m for m in sys.modules if m.startswith('prebrief.classify.')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "prebrief.classify.compiled"
+
+
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parents[1] / "fixtures"
 
 

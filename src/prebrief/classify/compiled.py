@@ -30,6 +30,7 @@ T = TypeVar("T")
 KEEP = 3  # built objects kept per kind: a few checkouts or versions sharing one cache
 # directory do not keep rebuilding over each other's
 STALE_DAYS = 30  # any other file not read for this long goes when a new one is written
+SUFFIXES = (".json", ".pickle", ".tmp")  # the files this cache writes (_write)
 _MISSING = object()
 
 
@@ -109,7 +110,7 @@ def _prune(written: Path) -> None:
     now = time.time()
     same: list[tuple[float, Path]] = []
     for path in written.parent.iterdir():
-        if path == written or path.suffix not in (".json", ".pickle", ".tmp"):
+        if path == written or path.suffix not in SUFFIXES:
             continue
         try:
             used = path.stat().st_mtime
@@ -123,18 +124,45 @@ def _prune(written: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def compiled_dir() -> Path:
-    """``compiled/`` inside the cache directory (the one the running command was given,
-    else ``$PREBRIEF_CACHE_DIR`` etc.: prebrief.config.cache_dir)."""
-    from prebrief.config import cache_dir
+def compiled_dir(cache_dir: Path | None = None) -> Path:
+    """``compiled/`` inside cache_dir, else inside the running command's cache directory
+    (the one it was given, else ``$PREBRIEF_CACHE_DIR`` etc.: prebrief.config.cache_dir)."""
+    if cache_dir is None:
+        from prebrief.config import cache_dir as chosen
 
-    return cache_dir() / "compiled"
+        cache_dir = chosen()
+    return Path(cache_dir) / "compiled"
 
 
 def compiled_files(cache_dir: Path) -> list[Path]:
     """The files the compiled cache holds under cache_dir (for `prebrief cache`)."""
     try:
-        return sorted(p for p in (Path(cache_dir) / "compiled").iterdir()
-                      if p.suffix in (".json", ".pickle", ".tmp") and p.is_file())
+        return sorted(p for p in compiled_dir(cache_dir).iterdir()
+                      if p.suffix in SUFFIXES and p.is_file())
     except OSError:
         return []
+
+
+def compiled_size(cache_dir: Path) -> tuple[int, int]:
+    """How many files the compiled cache holds under cache_dir, and their bytes."""
+    files = compiled_files(cache_dir)
+    size = 0
+    for path in files:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            pass  # pruned meanwhile by another process
+    return len(files), size
+
+
+def remove_compiled(cache_dir: Path) -> int:
+    """Remove the compiled cache's files under cache_dir (rebuilt when next needed); how many
+    this call removed."""
+    removed = 0
+    for path in compiled_files(cache_dir):
+        try:
+            path.unlink()
+        except OSError:
+            continue  # gone already, or not ours to remove
+        removed += 1
+    return removed

@@ -25,7 +25,7 @@ def info(cache_dir: CacheDir = None) -> None:
 
     Example: prebrief cache info
     """
-    from prebrief.classify.compiled import compiled_files
+    from prebrief.classify.compiled import compiled_size
 
     store = _store(cache_dir)
     with store:
@@ -34,9 +34,8 @@ def info(cache_dir: CacheDir = None) -> None:
         typer.echo(f"entries: {len(store)}")
         typer.echo(f"size: {store.volume() / 1024:.0f} KiB")
         typer.echo(f"expired entries removed now: {expired}")
-        built = compiled_files(Path(store.directory))
-        size = sum(_size(p) for p in built)
-        typer.echo(f"classifier build: {len(built)} files, {size / 1024:.0f} KiB (derived from "
+        files, size = compiled_size(Path(store.directory))
+        typer.echo(f"classifier build: {files} files, {size / 1024:.0f} KiB (derived from "
                    "its data files, no contact data; rebuilt when missing)")
 
 
@@ -46,28 +45,13 @@ def clear(cache_dir: CacheDir = None) -> None:
 
     Example: prebrief cache clear
     """
-    from prebrief.classify.compiled import compiled_files
+    from prebrief.classify.compiled import remove_compiled
 
     store = _store(cache_dir)
     with store:
         removed = store.clear()
-        built = [p for p in compiled_files(Path(store.directory)) if _unlink(p)]
-    typer.echo(f"removed {removed} entries and {len(built)} classifier build files")
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # pruned meanwhile by another process
-
-
-def _unlink(path: Path) -> bool:
-    try:
-        path.unlink()
-    except OSError:
-        return False
-    return True
+        built = remove_compiled(Path(store.directory))
+    typer.echo(f"removed {removed} entries and {built} classifier build files")
 
 
 @app.command("forget")
