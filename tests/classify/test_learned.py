@@ -1,6 +1,7 @@
 """The learned opinions on sensitive disclosures: the second reading adds a category where the
 lexicons find none, and the check sets a lexicon hit aside where it reads a work or figurative
-mention; neither moves the sphere (fictional texts only)."""
+mention; neither moves the sphere, but a hit set aside does not lean personal as a disclosure
+does (fictional texts only)."""
 
 from __future__ import annotations
 
@@ -105,13 +106,43 @@ def test_the_check_never_sets_aside_a_partner_word_its_writer_makes_sensitive(
 
 @pytest.mark.parametrize("text", [t for t, _ in MISSED] + PLAIN + [
     t for t, _, _ in WORK_MENTIONS + DISCLOSURES] + ["Head of Diversity & Inclusion at Acme"])
-def test_the_learned_opinions_never_move_the_sphere(text: str, monkeypatch) -> None:
+def test_the_learned_opinions_move_the_sphere_only_by_the_disclosure_prior(
+        text: str, monkeypatch) -> None:
     with_model = classify_text(text)
     monkeypatch.setattr(core, "sensitive_model", lambda: None)
+    if "learned check reads" in with_model.reason:
+        # A hit the check sets aside is no disclosure, so it does not lean personal: the
+        # sphere is the lexicons' without the disclosure prior.
+        assert "disclosure prior" not in with_model.reason
+        monkeypatch.setattr(core, "disclosure_prior", lambda: 0.0)
     without = classify_text(text)
     assert (with_model.sphere, with_model.confidence) == (without.sphere, without.confidence)
     if with_model.sensitive_category and without.sensitive_category:
         assert with_model == without  # a lexicon hit the check keeps stands as it was
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), WORK_MENTIONS)
+def test_a_hit_set_aside_does_not_lean_personal(text: str, kind: str, source: str,
+                                                monkeypatch) -> None:
+    from prebrief.classify.sphere import disclosure_prior
+
+    assert disclosure_prior() < 0  # else leaning says nothing
+    kept = classify_text(text, kind=kind, source=source)
+    assert "learned check reads" in kept.reason
+    model = sensitive_model()
+    assert model is not None and model.check is not None
+    keeping = replace(model, check=replace(model.check, below=-1.0))  # keeps every hit
+    monkeypatch.setattr(core, "sensitive_model", lambda: keeping)
+    leaning = classify_text(text, kind=kind, source=source)
+    assert leaning.sensitive_category is not None and "disclosure prior" in leaning.reason
+    # The same evidence, one log-odds step apart: kept, it leans personal; set aside, not.
+    sign = {"professional": 1, "personal": -1}
+
+    def margin(c):  # confidence = 0.5 + 0.49 tanh(|margin| / 2), signed by the sphere
+        import math
+        return sign[c.sphere] * 2 * math.atanh(min((c.confidence - 0.5) / 0.49, 0.999999))
+
+    assert margin(kept) - margin(leaning) == pytest.approx(-disclosure_prior(), abs=0.02)
 
 
 def test_the_reason_names_only_words_that_weigh_toward_a_disclosure() -> None:

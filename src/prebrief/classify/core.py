@@ -62,10 +62,6 @@ class _Weighed:
             self.margin, self._found = model.margin(tokens, score.margin, context)
         else:
             self.margin, self._found = score.margin, None
-        # A disclosure the lexicons found leans personal (priors.toml), whatever step 6 says.
-        self.leaned = hit is not None and disclosure_prior() != 0.0
-        if self.leaned:
-            self.margin += disclosure_prior()
         # The learned opinions (prebrief.classify.learned) change the category only: a second
         # reading where the lexicons found nothing, and a check on what they found.
         self.set_aside: SensitiveHit | None = None  # a lexicon hit the check set aside
@@ -80,6 +76,12 @@ class _Weighed:
         elif second and second.check and hit.writer is None and hit.stated is None:
             if second.check.sets_aside(tokens, kind, source, lexicon_matches(tokens)[0]):
                 self.hit, self.set_aside = None, hit
+        # A disclosure the lexicons found, and the check kept, leans personal (priors.toml):
+        # not one the check set aside as a work or figurative mention, nor the gate's.
+        self.leaned = (hit is not None and self.set_aside is None
+                       and disclosure_prior() != 0.0)
+        if self.leaned:
+            self.margin += disclosure_prior()
         self.sphere: Literal["professional", "personal"] = (
             "professional" if self.margin >= 0 else "personal")
         self.hint = hint
