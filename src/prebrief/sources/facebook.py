@@ -144,10 +144,16 @@ class FacebookSource(Source):
             return clean_text(body.get(key)) if isinstance(body.get(key), str) else ""
 
         name = text("name")
-        facts = [Fact("company", f"{name}: {text(k)}" if name else text(k), ev)
+
+        def named(said: str) -> str:  # "Acme: ...", unless it already starts with the name
+            return f"{name}: {said}" if name and not said.casefold().startswith(
+                name.casefold()) else said
+
+        facts = [Fact("company", named(text(k)), ev)
                  for k in ("about", "description", "company_overview") if text(k)]
         if text("category"):
-            facts.append(Fact("company", f"{name} is a {text('category')} Page", ev))
+            facts.append(Fact("company", named(f"{text('category')} (Facebook Page category)"),
+                              ev))
         if text("founded"):
             facts.append(Fact("company", f"{name} founded {text('founded')}", ev))
         location = body.get("location") if isinstance(body.get("location"), dict) else {}
