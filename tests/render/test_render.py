@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from factories import briefing, rich_briefing, signal
-from prebrief.models import Identity
+from prebrief.models import Identity, SourceResult, Status
 from prebrief.render import md_escape, render, safe_url
 from prebrief.report import SCHEMA_VERSION
 
@@ -106,3 +106,12 @@ def test_blocked_source_shows_hint():
     for fmt in ("html", "md"):
         out = render(briefing(), fmt)
         assert "not served to automated clients" in out and "--linkedin-pdf" in out.replace("\\", "")
+
+
+def test_a_source_message_ends_as_a_sentence_before_its_hint():
+    md = render(briefing(), "md")
+    # The factory's message has no full stop; the hint must not run on from it.
+    assert "- linkedin: blocked. not served to automated clients. Hint: pass" in md
+    done = briefing(sources=(SourceResult("linkedin", Status.BLOCKED, Identity("linkedin"),
+                                          message="Already a sentence.", hint="h"),))
+    assert "Already a sentence.. " not in render(done, "md")

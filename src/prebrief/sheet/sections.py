@@ -196,5 +196,13 @@ def sources_section(briefing: Briefing) -> list[Item]:
              "label": r.status.value.replace("_", " "),
              "identity": r.identity.label(),
              "fetched_at": r.fetched_at.date().isoformat() if r.fetched_at else None,
-             "message": r.message, "hint": r.hint, "note": r.harvest.note}
+             "message": _sentence(r.message), "hint": r.hint, "note": r.harvest.note}
             for r in briefing.sources]
+
+
+def _sentence(message: str | None) -> str | None:
+    """A source's message as a sentence, so the hint after it does not run on from it."""
+    if not message:
+        return message
+    message = message.rstrip()
+    return message if message[-1] in ".!?" else f"{message}."
