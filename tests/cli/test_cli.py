@@ -165,6 +165,30 @@ def test_the_classifier_build_lies_in_the_cache_dir_a_run_was_given(tmp_path):
     assert not (tmp_path / "home" / ".cache" / "prebrief").exists()
 
 
+def test_the_classifier_commands_keep_their_build_in_the_cache_dir_given(tmp_path, monkeypatch):
+    import prebrief.classify as classify
+    import prebrief.classify.evaluate as evaluate
+    from prebrief.classify.compiled import compiled_dir
+
+    before, seen = compiled_dir(), []
+    for module, name in ((classify, "classify_parts"), (evaluate, "evaluate")):
+        real = getattr(module, name)
+
+        def spy(*args, real=real, **kw):  # where the compiled cache lies while it classifies
+            seen.append(compiled_dir())
+            return real(*args, **kw)
+
+        monkeypatch.setattr(module, name, spy)
+    labelled = tmp_path / "l.jsonl"
+    labelled.write_text('{"text": "Head of Procurement at Kestrel Freight", '
+                        '"label": "professional", "sensitive": null}\n')
+    assert invoke("classify", "Runs marathons", "--cache-dir", str(tmp_path / "a")).exit_code == 0
+    assert invoke("eval-classifier", str(labelled), "--cache-dir",
+                  str(tmp_path / "b")).exit_code == 0
+    assert seen == [tmp_path / "a" / "compiled", tmp_path / "b" / "compiled"]
+    assert compiled_dir() == before
+
+
 def test_cli_module_import_is_light():
     """Start-up stays light: the CLI module must not import the HTTP or HTML stack."""
     import subprocess

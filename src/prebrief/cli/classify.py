@@ -9,19 +9,31 @@ from typing import Annotated
 
 import typer
 
+from prebrief.cli.options import CacheDir
 from prebrief.errors import UsageError
+
+
+def _build_in(cache_dir: Path | None) -> None:
+    """Keep the classifier's build (prebrief.classify.compiled) in --cache-dir, as brief does."""
+    if cache_dir is not None:
+        from prebrief.config import choose_cache_dir
+
+        choose_cache_dir(cache_dir)
 
 
 def eval_classifier(
     files: Annotated[list[Path], typer.Argument(
         help="Labelled JSONL: text, label, sensitive. Several files are measured together.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print metrics as JSON.")] = False,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Measure the classifier on labelled JSONL files (pooled).
 
     Example: prebrief eval-classifier tests/data/classifier/heldout.jsonl --json
     """
     from prebrief.classify.evaluate import evaluate, format_report, read_examples
+
+    _build_in(cache_dir)
 
     examples = []
     for file in files:
@@ -47,6 +59,7 @@ def classify(
     writer: Annotated[str | None, typer.Option(
         help="The writer's gender (male or female), as a briefing reads it from the contact's "
              "pronouns or given name: it decides what partner words reveal.")] = None,
+    cache_dir: CacheDir = None,
 ) -> None:
     """Show the classifier's decision and reason for each text.
 
@@ -58,6 +71,7 @@ def classify(
     if writer is not None and writer.lower() not in ("male", "female"):
         raise UsageError(f"--writer {writer}: unknown",
                          hint="Pass --writer male or --writer female.")
+    _build_in(cache_dir)
     who = Writer(writer.lower(), "stated gender") if writer else None  # type: ignore[arg-type]
     results = []
     for text in texts:

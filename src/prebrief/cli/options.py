@@ -1,4 +1,5 @@
-"""Options shared by commands that gather (brief, batch, calendar), as Annotated aliases."""
+"""Options shared by commands that gather (brief, batch, calendar), as Annotated aliases;
+--cache-dir also by the classifier's commands, whose build it holds."""
 
 from __future__ import annotations
 
