@@ -40,6 +40,18 @@ def test_batch_writes_briefings_index_and_summary(tmp_path):
     assert "Contact 001" in (out / "index.html").read_text()
 
 
+def test_the_log_line_of_a_contact_names_its_sources_outcomes_in_words(tmp_path):
+    src = tmp_path / "c.csv"
+    src.write_text("Name,Company,LinkedIn\nMara Vellinga,Kestrel Freight,\n"
+                   "Joost Ambeek,Kestrel Freight,joost-ambeek\n")
+    result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(tmp_path / "out"),
+                                      "--offline", "--no-discover",
+                                      "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    assert "line 2: Mara Vellinga: empty (no sources)" in result.stderr
+    assert "line 3: Joost Ambeek: empty (1 skipped)" in result.stderr  # offline, not cached
+
+
 def test_resume_skips_finished_contacts(tmp_path):
     src = contacts(tmp_path / "c.csv", 4)
     args = ["batch", str(src), "--out-dir", str(tmp_path / "out"), "--replay", REPLAY,

@@ -75,8 +75,14 @@ def _progress(verbose: bool) -> Any:
             typer.echo(f"line {entry['line']}: skipped: {entry.get('error')}", err=True)
         elif verbose or entry.get("status") != "ok":
             typer.echo(f"line {entry.get('line')}: {entry.get('name')}: {entry.get('status')} "
-                       f"{entry.get('sources', '')}", err=True)
+                       f"({_tally(entry.get('sources') or {})})", err=True)
     return line
+
+
+def _tally(sources: dict[str, int]) -> str:
+    """A contact's sources by outcome, as words: "2 ok, 1 blocked", or "no sources"."""
+    return ", ".join(f"{n} {status.replace('_', ' ')}" for status, n in sources.items()) or (
+        "no sources")
 
 
 class _RichProgress:
