@@ -57,6 +57,15 @@ def md_link(text: object, url: object) -> Markup:
     return Markup(f"[{label}](<{href}>)" if href else label)
 
 
+def preferred_file(files: list[str], order: tuple[str, ...]) -> str | None:
+    """The first of a contact's written files by suffix order (".md" before ".html", say)."""
+    for suffix in order:
+        for name in files:
+            if name.endswith(suffix):
+                return name
+    return None
+
+
 @cache
 def environment(kind: str) -> Any:
     from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -74,6 +83,7 @@ def environment(kind: str) -> Any:
     env.filters["safe_url"] = safe_url
     env.globals["md_link"] = md_link
     env.filters["basename"] = lambda path: file_label(path) or ""
+    env.filters["preferred"] = preferred_file
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     return env
 

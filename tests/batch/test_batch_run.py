@@ -38,6 +38,12 @@ def test_batch_writes_briefings_index_and_summary(tmp_path):
     for entry in summary["entries"]:
         assert len(entry["files"]) == 3 and all((out / f).exists() for f in entry["files"])
     assert "Contact 001" in (out / "index.html").read_text()
+    # The Markdown index links each contact to its Markdown briefing.
+    md = (out / "index.md").read_text()
+    entry = summary["entries"][1]
+    md_file = next(f for f in entry["files"] if f.endswith(".md"))
+    assert f"- [Contact 001](<{md_file}>) (found as Marit Vandersloot): " in md
+    assert md.count(" · ok\n") == 3
 
 
 def test_the_log_line_of_a_contact_names_its_sources_outcomes_in_words(tmp_path):

@@ -16,6 +16,7 @@ from prebrief.calendar.select import (NOT_PEOPLE, DayPlan, Guest, company_guess,
 from prebrief.config import RunOptions
 from prebrief.http.settings import HttpSettings
 from prebrief.models import ContactQuery, Meeting
+from prebrief.render import preferred_file
 
 
 def guest_query(guest: Guest) -> ContactQuery | str:
@@ -69,8 +70,8 @@ def day_context(plan: DayPlan, day: date, zone_name: str, out_dir: Path,
             entry = entries.get(keys.get(person.email, ""), {})
             files = entry.get("files") or []
             people.append({"name": label_for(person), "status": entry.get("status", "not run"),
-                           "href": _preferred(files, (".html", ".md", ".json")),
-                           "md_href": _preferred(files, (".md", ".html", ".json")),
+                           "href": preferred_file(files, (".html", ".md", ".json")),
+                           "md_href": preferred_file(files, (".md", ".html", ".json")),
                            "headline": entry.get("headline")})
         meetings.append({"time": _time_text(event), "title": event.title,
                          "location": location_of(event), "externals": people})
@@ -81,14 +82,6 @@ def day_context(plan: DayPlan, day: date, zone_name: str, out_dir: Path,
 def _key(guest: Guest) -> str:
     result = guest_query(guest)
     return result.key() if isinstance(result, ContactQuery) else ""
-
-
-def _preferred(files: list[str], order: tuple[str, ...]) -> str | None:
-    for suffix in order:
-        for name in files:
-            if name.endswith(suffix):
-                return name
-    return None
 
 
 def _time_text(event: Event) -> str:
