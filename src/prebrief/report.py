@@ -9,7 +9,7 @@ from typing import Any
 from prebrief import __version__
 from prebrief.models import Briefing, Education, Evidence, Identity, Role, Signal, SourceResult
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -54,7 +54,15 @@ def signal_dict(signal: Signal) -> dict[str, Any]:
             "source": ev.source, "url": None if sensitive else ev.url,
             "file": file_label(ev.file),
             "method": ev.method, "retrieved_at": _iso(ev.retrieved_at),
-            "published_at": _iso(signal.fact.published_at), "reason": signal.reason}
+            "published_at": _iso(signal.fact.published_at),
+            "reason": withheld_reason(signal) if sensitive else signal.reason}
+
+
+def withheld_reason(signal: Signal) -> str:
+    """A sensitive signal's reason without its words: the classifier's reason quotes the
+    phrases that decided it ("mentions 'burnout'") and the words around them, which are the
+    content a briefing withholds; the category alone is said."""
+    return f"sensitive ({signal.sensitive_category}): the wording is withheld"
 
 
 def source_dict(result: SourceResult) -> dict[str, Any]:

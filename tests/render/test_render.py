@@ -115,3 +115,17 @@ def test_a_source_message_ends_as_a_sentence_before_its_hint():
     done = briefing(sources=(SourceResult("linkedin", Status.BLOCKED, Identity("linkedin"),
                                           message="Already a sentence.", hint="h"),))
     assert "Already a sentence.. " not in render(done, "md")
+
+
+def test_json_never_quotes_a_sensitive_signals_words_in_its_reason():
+    from dataclasses import replace
+
+    leaky = replace(signal("Back at work after my burnout", "sensitive", "health"),
+                    reason="sensitive (health): mentions 'burnout'; professional: mentions 'at work'")
+    data = json.loads(render(briefing(signals=(leaky,)), "json"))
+    assert "burnout" not in json.dumps(data)
+    assert data["signals"][0]["reason"] == "sensitive (health): the wording is withheld"
+    jsonschema.validate(data, schema())
+    data["signals"][0]["reason"] = leaky.reason  # what 2.0 wrote: the schema now rejects it
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema())
