@@ -178,7 +178,7 @@ def assemble(query: ContactQuery, results: list[SourceResult],
     return Briefing(
         person=person, identities=tuple(_unique_identities(identities)), signals=signals,
         sources=tuple(results), generated_at=now or datetime.now(UTC), contact_key=query.key(),
-        extras=_extras(results),
+        extras=_extras(results), asked_name=(query.name or "").strip() or None,
     )
 
 

@@ -252,6 +252,7 @@ class Briefing:
     generated_at: datetime
     contact_key: str = ""
     extras: tuple[tuple[str, object], ...] = ()
+    asked_name: str | None = None  # the name the user asked about (a query, not a found fact)
 
     def with_extras(self, **items: object) -> Briefing:
         merged = dict(self.extras) | items

@@ -129,3 +129,25 @@ def test_json_never_quotes_a_sensitive_signals_words_in_its_reason():
     data["signals"][0]["reason"] = leaky.reason  # what 2.0 wrote: the schema now rejects it
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema())
+
+
+def test_a_briefing_no_source_named_is_headed_by_the_name_asked_for():
+    from dataclasses import replace
+
+    asked = replace(briefing(name=None), asked_name="Mara Vellinga")
+    assert asked.person.name is None
+    assert "# Briefing: Mara Vellinga (name as you gave it)" in render(asked, "md")
+    html = render(asked, "html")
+    assert "<title>Briefing: Mara Vellinga</title>" in html and "(name as you gave it)" in html
+    found = replace(briefing(name="Mara Vellinga-de Wit"), asked_name="Mara Vellinga")
+    assert "# Briefing: Mara Vellinga-de Wit\n" in render(found, "md")  # a source's name wins
+    assert "Unknown contact" in render(briefing(name=None), "md")
+
+
+def test_assemble_keeps_the_name_asked_for_apart_from_the_person_found():
+    from prebrief.briefing import assemble
+    from prebrief.models import ContactQuery
+
+    made = assemble(ContactQuery(name=" Mara Vellinga "), [], [])
+    assert made.asked_name == "Mara Vellinga" and made.person.name is None
+    assert assemble(ContactQuery(name="  "), [], []).asked_name is None
