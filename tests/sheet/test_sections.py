@@ -140,3 +140,44 @@ def test_items_older_than_a_year_carry_their_age():
     old = [i for i in latest if i["age"]]
     assert [i["text"] for i in old] == ["Old conference recap"]
     assert old[0]["age"] == "1 yr 4 mos old"
+
+
+def test_credentials_listed_awards_first_once_each_and_never_sensitive():
+    signals = (signal("CIPS Level 6 Professional Diploma", kind="certification"),
+               signal("Supplier of the Year 2026 (Benelux Freight Awards)", kind="award"),
+               signal("Supplier of the year 2026 (Benelux Freight Awards)", kind="award",
+                      source="linkedin"),  # the same award from a second source
+               signal("Reefer logistics in practice", kind="publication"),
+               signal("Chaplaincy certificate", "sensitive", "religion", kind="certification"),
+               signal("Beekeeper", "personal", kind="bio"))
+    career = build_sections(briefing(signals=signals))["career"]
+    assert [(c["label"], c["text"]) for c in career["credentials"]] == [
+        ("Award", "Supplier of the Year 2026 (Benelux Freight Awards)"),
+        ("Certification", "CIPS Level 6 Professional Diploma"),
+        ("Publication", "Reefer logistics in practice")]
+    assert all(c["evidence"] is not None for c in career["credentials"])
+
+
+def test_the_users_professional_notes_join_the_career_and_personal_ones_rapport():
+    signals = (signal("Decides on the 2027 carrier tender", kind="note", source="notes"),
+               signal("Has two kids at the Utrecht international school", "personal",
+                      kind="note", source="notes"),
+               signal("Back after treatment", "sensitive", "health", kind="note",
+                      source="notes"))
+    sections = build_sections(briefing(signals=signals))
+    assert [n["text"] for n in sections["career"]["notes"]] == [
+        "Decides on the 2027 carrier tender"]
+    assert [r["text"] for r in sections["rapport"]] == [
+        "Has two kids at the Utrecht international school"]
+
+
+def test_a_recent_award_opens_a_conversation_and_an_old_one_does_not():
+    def openers(award: str) -> list[str]:
+        signals = (signal(award, kind="award"),)
+        return [s["text"] for s in build_sections(briefing(signals=signals))["starters"]]
+
+    assert openers("Supplier of the Year 2025 (Benelux Freight Awards)") == [
+        "Congratulations on \u201cSupplier of the Year 2025 (Benelux Freight Awards)\u201d. "
+        "What was the work behind it?"]  # WHEN is in 2026
+    assert openers("Employee of the Month, March 2009") == []
+    assert openers("Innovator Award") != []  # no year: may be recent

@@ -53,7 +53,7 @@ def build_sections(briefing: Briefing) -> dict[str, Any]:
         "rapport": rapport_section(briefing),
         "common_ground": common_ground(briefing, me if isinstance(me, MeProfile) else None),
     }
-    sections["starters"] = starters(sections)
+    sections["starters"] = starters(sections, briefing.generated_at.year)
     sections["care"] = care_section(briefing)
     sections["cues"] = cues_section(briefing, contact_zone(briefing))
     sections["sources"] = sources_section(briefing)

@@ -9,7 +9,8 @@ from typing import Any
 
 from prebrief.models import Briefing, Identity, Role, Signal
 from prebrief.sheet.clock import local_time, zone_for
-from prebrief.sheet.text import age_days, months_between, norm_org, parse_partial, snippet, span
+from prebrief.sheet.text import (age_days, months_between, norm, norm_org, parse_partial,
+                                 snippet, span)
 
 Item = dict[str, Any]
 RECENT_CHANGE_MONTHS = 6
@@ -18,6 +19,10 @@ LOW_CONFIDENCE = 0.7
 MAX_ACTIVITY = 5
 MAX_RAPPORT = 4
 MAX_COMPANY = 3
+MAX_CREDENTIALS = 4
+MAX_NOTES = 5
+# Fact kinds that are credentials, in the order the sheet lists them, with their label.
+CREDENTIALS = {"award": "Award", "certification": "Certification", "publication": "Publication"}
 # Profile facts that describe the record, not a talking point.
 NOT_RAPPORT = frozenset({"location", "language", "name", "headline", "role"})
 
@@ -103,6 +108,32 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
     out["education"] = [{"text": ", ".join(x for x in (e.school, e.degree, e.field) if x),
                          "start": e.start, "end": e.end, "evidence": e.evidence}
                         for e in briefing.person.education]
+    out["credentials"] = _credentials(briefing)
+    # The user's own notes that read professional (personal ones go to rapport).
+    out["notes"] = [{"text": s.text, "evidence": s.evidence}
+                    for s in _distinct(visible(briefing.signals, "professional"))
+                    if s.kind == "note"][:MAX_NOTES]
+    return out
+
+
+def _credentials(briefing: Briefing) -> list[Item]:
+    """Awards, certifications and publications the sources list, awards first."""
+    found = [s for s in _distinct(visible(briefing.signals, "professional"))
+             if s.kind in CREDENTIALS]
+    found.sort(key=lambda s: list(CREDENTIALS).index(s.kind))  # stable: source order kept
+    return [{"kind": s.kind, "label": CREDENTIALS[s.kind], "text": s.text,
+             "evidence": s.evidence} for s in found][:MAX_CREDENTIALS]
+
+
+def _distinct(signals: list[Signal]) -> list[Signal]:
+    """signals without repeats of the same text (two sources listing one award)."""
+    seen: set[str] = set()
+    out = []
+    for s in signals:
+        key = norm(s.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
     return out
 
 

@@ -18,7 +18,10 @@ STARTER_TEMPLATES: dict[str, str] = {
     "common": "We have {what} in common: {value}. Could be a good way in.",
     "rapport": "You mentioned \u201c{quote}\u201d ({date}). How is that going?",
     "company": "How is {organization} doing? The sources describe it as: \u201c{quote}\u201d.",
+    "award": "Congratulations on \u201c{quote}\u201d. What was the work behind it?",
 }
+AWARD_YEARS = 2  # an award naming a year older than this many years back is no opener
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def common_ground(briefing: Briefing, me: MeProfile | None) -> list[Item]:
@@ -69,8 +72,9 @@ def _dedupe(items: list[Item]) -> list[Item]:
     return out
 
 
-def starters(sections: dict[str, Any]) -> list[Item]:
-    """2-4 openers from the sections already built (so never from sensitive signals)."""
+def starters(sections: dict[str, Any], year: int) -> list[Item]:
+    """2-4 openers from the sections already built (so never from sensitive signals); year:
+    the briefing's, against which an award's year is judged."""
     out: list[Item] = []
     change = sections["career"]["recent_change"]
     current = sections["career"]["current"]
@@ -88,11 +92,20 @@ def starters(sections: dict[str, Any]) -> list[Item]:
         if item["date"]:
             out.append(_fill("rapport", item["evidence"], date=item["date"],
                              quote=snippet(item["text"], 60)))
+    for item in sections["career"]["credentials"][:1]:
+        if item["kind"] == "award" and len(out) < MAX_STARTERS and _recent(item["text"], year):
+            out.append(_fill("award", item["evidence"], quote=snippet(item["text"], 70)))
     if len(out) < 2 and sections["company"] and current and current["organization"]:
         item = sections["company"][0]
         out.append(_fill("company", item["evidence"], organization=current["organization"],
                          quote=snippet(item["text"], 70)))
     return out[:MAX_STARTERS]
+
+
+def _recent(text: str, year: int) -> bool:
+    """Whether an award is recent enough to congratulate on: no year in its text older than
+    AWARD_YEARS ("Employee of the Month 2009" is not; an award naming no year may be)."""
+    return all(int(y) >= year - AWARD_YEARS for y in _YEAR.findall(text))
 
 
 def _article(what: str) -> str:
