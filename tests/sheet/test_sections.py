@@ -181,3 +181,16 @@ def test_a_recent_award_opens_a_conversation_and_an_old_one_does_not():
         "What was the work behind it?"]  # WHEN is in 2026
     assert openers("Employee of the Month, March 2009") == []
     assert openers("Innovator Award") != []  # no year: may be recent
+
+
+def test_languages_and_skills_one_line_per_source_that_lists_them():
+    signals = (signal("Dutch (Native or Bilingual)", kind="language", source="linkedin_pdf"),
+               signal("English (Full Professional)", kind="language", source="linkedin_pdf"),
+               signal("German", kind="language", source="website",
+                      url="https://ada.example/about"),
+               *(signal(f"Skill {i}", kind="skill", source="linkedin_pdf") for i in range(8)))
+    career = build_sections(briefing(signals=signals))["career"]
+    assert [(line["text"], line["evidence"].source) for line in career["languages"]] == [
+        ("Dutch (Native or Bilingual), English (Full Professional)", "linkedin_pdf"),
+        ("German", "website")]
+    assert career["skills"][0]["text"] == ", ".join(f"Skill {i}" for i in range(6))

@@ -18,9 +18,10 @@ STALE_DAYS = 365
 LOW_CONFIDENCE = 0.7
 MAX_ACTIVITY = 5
 MAX_RAPPORT = 4
-MAX_COMPANY = 3
+MAX_COMPANY = 2  # a print page holds two; the rest are in the JSON signals
 MAX_CREDENTIALS = 4
 MAX_NOTES = 5
+MAX_SKILLS = 6
 # Fact kinds that are credentials, in the order the sheet lists them, with their label.
 CREDENTIALS = {"award": "Award", "certification": "Certification", "publication": "Publication"}
 # Profile facts that describe the record, not a talking point.
@@ -109,6 +110,8 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
                          "start": e.start, "end": e.end, "evidence": e.evidence}
                         for e in briefing.person.education]
     out["credentials"] = _credentials(briefing)
+    out["languages"] = _listed(briefing, "language")
+    out["skills"] = _listed(briefing, "skill", MAX_SKILLS)
     # The user's own notes that read professional (personal ones go to rapport).
     out["notes"] = [{"text": s.text, "evidence": s.evidence}
                     for s in _distinct(visible(briefing.signals, "professional"))
@@ -123,6 +126,19 @@ def _credentials(briefing: Briefing) -> list[Item]:
     found.sort(key=lambda s: list(CREDENTIALS).index(s.kind))  # stable: source order kept
     return [{"kind": s.kind, "label": CREDENTIALS[s.kind], "text": s.text,
              "evidence": s.evidence} for s in found][:MAX_CREDENTIALS]
+
+
+def _listed(briefing: Briefing, kind: str, limit: int | None = None) -> list[Item]:
+    """The professional signals of one kind (languages spoken, skills) as one line per source
+    that lists them ("Dutch (Native or Bilingual), English (Full Professional)"), so each line
+    cites the source it came from."""
+    by_source: dict[tuple[str, str | None, str | None], list[Signal]] = {}
+    for s in _distinct(visible(briefing.signals, "professional")):
+        if s.kind == kind:
+            ev = s.evidence
+            by_source.setdefault((ev.source, ev.url, ev.file), []).append(s)
+    return [{"text": ", ".join(s.text for s in found[:limit]), "evidence": found[0].evidence}
+            for found in by_source.values()]
 
 
 def _distinct(signals: list[Signal]) -> list[Signal]:
