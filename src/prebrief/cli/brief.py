@@ -33,7 +33,8 @@ def brief(
     facebook_html: Annotated[FileOpt, Opt(help="Saved Facebook page.")] = None,
     mastodon: Annotated[Str, Opt(help="Mastodon handle @user@instance or URL.")] = None,
     bluesky: Annotated[Str, Opt(help="Bluesky handle, DID or URL.")] = None,
-    notes: Annotated[FileOpt, Opt(help="Your own notes about the contact, one fact per line.")] = None,
+    notes: Annotated[FileOpt, Opt(help="Your own notes about the contact, one fact per line "
+                                  "('-': pasted or piped in).")] = None,
     me: Annotated[FileOpt, Opt(help="Your own profile (LinkedIn export or TOML) for common "
                                "ground [default: from the config file].")] = None,
     photos: Annotated[bool, Opt("--photos", help="Embed the profile photo (fetched once, as a "

@@ -3,11 +3,17 @@
     # From LinkedIn, read 2026-11-20        <- a heading names where the following lines came from
     - VP Procurement at Norrbrook Logistics  <- bullets are stripped
     LinkedIn: https://www.linkedin.com/in/…  <- a labelled link is kept as a link
+
+`--notes -` reads them from standard input: text pasted into the terminal (end with Ctrl-D) or
+piped in, so what was copied from a page a platform serves only to signed-in users never has
+to be saved to a file.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
+import sys
 
 from prebrief.errors import InputFileError
 from prebrief.extract.text import clean_text, truncate
@@ -15,9 +21,19 @@ from prebrief.models import Fact, Harvest, Identity, Link
 from prebrief.sources.base import Source, SourceCase, SourceContext
 
 MAX_BYTES = 1024 * 1024
+STDIN = "-"  # `--notes -`: the notes are pasted or piped in
+STDIN_LABEL = "(pasted text)"  # how provenance names them ("file (pasted text)")
 MAX_LINES = 200
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _LINK = re.compile(r"^(?P<label>[A-Za-z][\w .+-]{0,30}):\s*(?P<url>https?://\S+)$")
+
+
+def read_stdin(max_bytes: int) -> bytes:
+    """Notes pasted or piped in (`--notes -`), up to max_bytes."""
+    raw = sys.stdin.buffer.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise InputFileError(STDIN_LABEL, f"larger than {max_bytes // (1024 * 1024)} MB")
+    return raw
 
 
 def decode_notes(raw: bytes, path: str) -> str:
@@ -47,7 +63,11 @@ class NotesSource(Source):
 
     async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
         path = target.file or ""
-        raw = self.read_file(path, max_bytes=MAX_BYTES)
+        if path == STDIN:  # pasted text: read off the event loop (a terminal waits for EOF)
+            raw = await asyncio.to_thread(read_stdin, MAX_BYTES)
+            path = STDIN_LABEL
+        else:
+            raw = self.read_file(path, max_bytes=MAX_BYTES)
         text = decode_notes(raw, path)
         facts, links = [], []
         context = "user notes"

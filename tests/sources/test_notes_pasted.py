@@ -1,0 +1,39 @@
+"""`--notes -`: notes pasted or piped in, as the legitimate path for what a platform serves
+only to signed-in users (fictional contact)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from conftest import run_source
+from prebrief.cli.app import app
+from prebrief.models import Identity
+from prebrief.sources.notes import MAX_BYTES, NotesSource
+
+PASTED = "# Copied from her profile page\nHead of Procurement at Kestrel Freight.\nRuns marathons\n"
+
+
+def test_pasted_notes_are_read_from_standard_input_and_cited_as_pasted(tmp_path: Path):
+    result = CliRunner().invoke(app, ["brief", "--name", "Mara Vellinga", "--notes", "-",
+                                      "--offline", "--no-discover", "-f", "md",
+                                      "--cache-dir", str(tmp_path)], input=PASTED)
+    assert result.exit_code == 0, result.output
+    assert "- Your note: Head of Procurement at Kestrel Freight. [1]" in result.stdout
+    assert "- Runs marathons [1]" in result.stdout
+    assert ("1. notes: file (pasted text). user notes (Copied from her profile page): line 2"
+            in result.stdout)
+
+
+async def test_pasted_notes_over_the_limit_are_refused_with_a_clear_error(tmp_path: Path,
+                                                                          monkeypatch):
+    class Stdin:
+        buffer = io.BytesIO(b"a line\n" * (MAX_BYTES // 7 + 2))
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    result = await run_source(NotesSource, Identity("notes", file="-"), tmp_path)
+    assert result.status.value == "error"
+    assert "(pasted text)" in result.message and "larger than 1 MB" in result.message
