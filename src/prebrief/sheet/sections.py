@@ -89,7 +89,8 @@ def _match(accepted: list[Identity]) -> dict[str, Any]:
 
 
 def career_section(briefing: Briefing) -> dict[str, Any]:
-    """Current role with tenure, a recent move called out, past roles, education."""
+    """Current role with tenure, a recent move called out, past roles, education; the
+    credentials, languages and skills the sources list, and the user's professional notes."""
     now = briefing.generated_at
     roles = list(briefing.person.roles)
     current = next((r for r in roles if r.current), None)
@@ -109,31 +110,30 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
     out["education"] = [{"text": ", ".join(x for x in (e.school, e.degree, e.field) if x),
                          "start": e.start, "end": e.end, "evidence": e.evidence}
                         for e in briefing.person.education]
-    out["credentials"] = _credentials(briefing)
-    out["languages"] = _listed(briefing, "language")
-    out["skills"] = _listed(briefing, "skill", MAX_SKILLS)
+    pro = _distinct(visible(briefing.signals, "professional"))
+    out["credentials"] = _credentials(pro)
+    out["languages"] = _listed(pro, "language")
+    out["skills"] = _listed(pro, "skill", MAX_SKILLS)
     # The user's own notes that read professional (personal ones go to rapport).
     out["notes"] = [{"text": s.text, "evidence": s.evidence}
-                    for s in _distinct(visible(briefing.signals, "professional"))
-                    if s.kind == "note"][:MAX_NOTES]
+                    for s in pro if s.kind == "note"][:MAX_NOTES]
     return out
 
 
-def _credentials(briefing: Briefing) -> list[Item]:
+def _credentials(pro: list[Signal]) -> list[Item]:
     """Awards, certifications and publications the sources list, awards first."""
-    found = [s for s in _distinct(visible(briefing.signals, "professional"))
-             if s.kind in CREDENTIALS]
-    found.sort(key=lambda s: list(CREDENTIALS).index(s.kind))  # stable: source order kept
+    found = sorted((s for s in pro if s.kind in CREDENTIALS),  # stable: source order kept
+                   key=lambda s: list(CREDENTIALS).index(s.kind))
     return [{"kind": s.kind, "label": CREDENTIALS[s.kind], "text": s.text,
              "evidence": s.evidence} for s in found][:MAX_CREDENTIALS]
 
 
-def _listed(briefing: Briefing, kind: str, limit: int | None = None) -> list[Item]:
-    """The professional signals of one kind (languages spoken, skills) as one line per source
-    that lists them ("Dutch (Native or Bilingual), English (Full Professional)"), so each line
-    cites the source it came from."""
+def _listed(pro: list[Signal], kind: str, limit: int | None = None) -> list[Item]:
+    """The signals of one kind (languages spoken, skills) as one line per source that lists
+    them ("Dutch (Native or Bilingual), English (Full Professional)"), so each line cites the
+    source it came from."""
     by_source: dict[tuple[str, str | None, str | None], list[Signal]] = {}
-    for s in _distinct(visible(briefing.signals, "professional")):
+    for s in pro:
         if s.kind == kind:
             ev = s.evidence
             by_source.setdefault((ev.source, ev.url, ev.file), []).append(s)
@@ -142,11 +142,11 @@ def _listed(briefing: Briefing, kind: str, limit: int | None = None) -> list[Ite
 
 
 def _distinct(signals: list[Signal]) -> list[Signal]:
-    """signals without repeats of the same text (two sources listing one award)."""
-    seen: set[str] = set()
+    """signals without repeats of one kind and text (two sources listing one award)."""
+    seen: set[tuple[str, str]] = set()
     out = []
     for s in signals:
-        key = norm(s.text)
+        key = (s.kind, norm(s.text))
         if key not in seen:
             seen.add(key)
             out.append(s)
