@@ -57,6 +57,11 @@ def md_link(text: object, url: object) -> Markup:
     return Markup(f"[{label}](<{href}>)" if href else label)
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 meeting", "2 meetings": a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def preferred_file(files: list[str], order: tuple[str, ...]) -> str | None:
     """The first of a contact's written files by suffix order (".md" before ".html", say)."""
     for suffix in order:
@@ -84,6 +89,7 @@ def environment(kind: str) -> Any:
     env.globals["md_link"] = md_link
     env.filters["basename"] = lambda path: file_label(path) or ""
     env.filters["preferred"] = preferred_file
+    env.filters["counted"] = counted
     env.filters["date"] = lambda d: d.strftime("%Y-%m-%d") if d else ""
     return env
 

@@ -120,3 +120,22 @@ def test_tomorrow_is_relative_to_an_injected_now(tmp_path):
     assert report.day.isoformat() == "2026-11-19"
     assert (report.meetings, report.guests) == (0, 0)
     assert "No meetings on this day." in (tmp_path / "out" / "index.md").read_text()
+
+
+def test_counts_are_in_the_right_number(tmp_path):
+    """One meeting with one external attendee reads '1 meeting', not '1 meetings'."""
+    args = ["calendar", str(FIXTURES / "google.ics"), "--date", "2026-11-05", "--tz",
+            "Europe/Amsterdam", "--internal-domain", "example.com", "--out-dir",
+            str(tmp_path / "out"), "--format", "md", "--replay", REPLAY, "--no-discover",
+            "--cache-dir", str(tmp_path / "cache")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "2026-11-05: 1 meeting, 1 external attendee; 1 briefed" in result.stderr
+    assert "1 meeting · times in Europe/Amsterdam" in (tmp_path / "out" / "index.md").read_text()
+
+
+def test_counted():
+    from prebrief.render import counted
+
+    assert [counted(n, "meeting") for n in (0, 1, 2)] == ["0 meetings", "1 meeting", "2 meetings"]
+    assert counted(2, "person", "people") == "2 people"

@@ -59,10 +59,12 @@ def batch(
                                        since_last=since_last))
     finally:
         getattr(progress, "close", lambda: None)()
+    from prebrief.render import counted
+
     for path in write_index(out_dir, report.skipped_rows):
         typer.echo(f"wrote {path}")
     typer.echo(f"{report.done} briefed, {report.resumed} already done, {report.failed} failed, "
-               f"{len(report.skipped_rows)} rows skipped", err=True)
+               f"{counted(len(report.skipped_rows), 'row')} skipped", err=True)
 
 
 def _progress(verbose: bool) -> Any:

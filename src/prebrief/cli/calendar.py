@@ -70,6 +70,9 @@ def calendar(
         typer.echo(f"warning: {warning}", err=True)
     for path in report.written:
         typer.echo(f"wrote {path}")
-    typer.echo(f"{report.day}: {report.meetings} meetings, {report.guests} external attendees; "
+    from prebrief.render import counted
+
+    typer.echo(f"{report.day}: {counted(report.meetings, 'meeting')}, "
+               f"{counted(report.guests, 'external attendee')}; "
                f"{report.batch.done} briefed, {report.batch.resumed} already done, "
                f"{report.batch.failed} failed", err=True)
