@@ -14,6 +14,7 @@ from markupsafe import Markup
 from prebrief.models import Briefing
 from prebrief.report import briefing_dict, file_label
 from prebrief.sheet import build_sheet
+from prebrief.sheet.text import counted
 
 FORMATS = ("html", "md", "json")
 TEMPLATES = {"html": "briefing.html.j2", "md": "briefing.md.j2"}  # format -> sheet template
@@ -55,11 +56,6 @@ def md_link(text: object, url: object) -> Markup:
     href = safe_url(url)
     label = md_escape(text)
     return Markup(f"[{label}](<{href}>)" if href else label)
-
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """"1 meeting", "2 meetings": a count with its noun in the right number."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def preferred_file(files: list[str], order: tuple[str, ...]) -> str | None:

@@ -135,7 +135,7 @@ def test_counts_are_in_the_right_number(tmp_path):
 
 
 def test_counted():
-    from prebrief.render import counted
+    from prebrief.sheet.text import counted
 
     assert [counted(n, "meeting") for n in (0, 1, 2)] == ["0 meetings", "1 meeting", "2 meetings"]
     assert counted(2, "person", "people") == "2 people"

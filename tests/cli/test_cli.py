@@ -104,7 +104,7 @@ def test_cache_info_clear_forget(tmp_path):
     assert forget.exit_code == 0 and "forgot 1" in forget.stdout
     assert invoke("cache", "forget", "--cache-dir", str(tmp_path)).exit_code == 2
     clear = invoke("cache", "clear", "--cache-dir", str(tmp_path))
-    assert clear.exit_code == 0 and "removed 1 entries and 0 classifier" in clear.stdout
+    assert clear.exit_code == 0 and "removed 1 entry and 0 classifier" in clear.stdout
 
 
 def test_cache_info_and_clear_cover_the_classifier_build(tmp_path):

@@ -194,3 +194,8 @@ def test_languages_and_skills_one_line_per_source_that_lists_them():
         ("Dutch (Native or Bilingual), English (Full Professional)", "linkedin_pdf"),
         ("German", "website")]
     assert career["skills"][0]["text"] == ", ".join(f"Skill {i}" for i in range(6))
+
+
+def test_the_identity_line_counts_profiles_in_the_right_number():
+    assert build_sections(briefing())["identity"]["match"]["reasons"][0] == (
+        "1 of 1 profile given by you")

@@ -59,7 +59,7 @@ def batch(
                                        since_last=since_last))
     finally:
         getattr(progress, "close", lambda: None)()
-    from prebrief.render import counted
+    from prebrief.sheet.text import counted
 
     for path in write_index(out_dir, report.skipped_rows):
         typer.echo(f"wrote {path}")

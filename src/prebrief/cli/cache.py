@@ -26,6 +26,7 @@ def info(cache_dir: CacheDir = None) -> None:
     Example: prebrief cache info
     """
     from prebrief.classify.compiled import compiled_size
+    from prebrief.sheet.text import counted
 
     store = _store(cache_dir)
     with store:
@@ -35,8 +36,8 @@ def info(cache_dir: CacheDir = None) -> None:
         typer.echo(f"size: {store.volume() / 1024:.0f} KiB")
         typer.echo(f"expired entries removed now: {expired}")
         files, size = compiled_size(Path(store.directory))
-        typer.echo(f"classifier build: {files} files, {size / 1024:.0f} KiB (derived from "
-                   "its data files, no contact data; rebuilt when missing)")
+        typer.echo(f"classifier build: {counted(files, 'file')}, {size / 1024:.0f} KiB (derived "
+                   "from its data files, no contact data; rebuilt when missing)")
 
 
 @app.command("clear")
@@ -46,12 +47,14 @@ def clear(cache_dir: CacheDir = None) -> None:
     Example: prebrief cache clear
     """
     from prebrief.classify.compiled import remove_compiled
+    from prebrief.sheet.text import counted
 
     store = _store(cache_dir)
     with store:
         removed = store.clear()
         built = remove_compiled(Path(store.directory))
-    typer.echo(f"removed {removed} entries and {built} classifier build files")
+    typer.echo(f"removed {counted(removed, 'entry', 'entries')} and "
+               f"{counted(built, 'classifier build file')}")
 
 
 @app.command("forget")

@@ -70,7 +70,7 @@ def calendar(
         typer.echo(f"warning: {warning}", err=True)
     for path in report.written:
         typer.echo(f"wrote {path}")
-    from prebrief.render import counted
+    from prebrief.sheet.text import counted
 
     typer.echo(f"{report.day}: {counted(report.meetings, 'meeting')}, "
                f"{counted(report.guests, 'external attendee')}; "

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from prebrief.models import Briefing, Fact
+from prebrief.sheet.text import counted
 
 WINDOW_DAYS = 90
 POST_KINDS = frozenset({"post", "article", "status", "tweet"})
@@ -60,7 +61,7 @@ def _frequency(items: list[Fact], briefing: Briefing) -> dict[str, Any]:
     days = WINDOW_DAYS if recent else max((now - oldest).days, 7)  # type: ignore[operator]
     rate = len(base) / (days / 7)
     return {"cue": "frequency", "n": len(base),
-            "text": f"about {rate:.1f} posts a week over the last {round(days / 7)} weeks"}
+            "text": f"about {rate:.1f} posts a week over the last {counted(round(days / 7), 'week')}"}
 
 
 def _length(items: list[Fact]) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from typing import Any
 
 from prebrief.models import Briefing, Identity, Role, Signal
 from prebrief.sheet.clock import local_time, zone_for
-from prebrief.sheet.text import (age_days, months_between, norm, norm_org, parse_partial,
-                                 snippet, span)
+from prebrief.sheet.text import (age_days, counted, months_between, norm, norm_org,
+                                 parse_partial, snippet, span)
 
 Item = dict[str, Any]
 RECENT_CHANGE_MONTHS = 6
@@ -83,7 +83,7 @@ def _match(accepted: list[Identity]) -> dict[str, Any]:
     lowest = min(i.confidence for i in accepted)
     level = "high" if lowest >= 0.9 else "medium" if lowest >= LOW_CONFIDENCE else "low"
     given = sum(1 for i in accepted if i.found_via.startswith(("given", "file")))
-    reasons = [f"{given} of {len(accepted)} profiles given by you"] if given else []
+    reasons = [f"{given} of {counted(len(accepted), 'profile')} given by you"] if given else []
     reasons += sorted({r for i in accepted for r in i.reasons})[:3]
     return {"level": level, "confidence": round(lowest, 2), "reasons": reasons}
 

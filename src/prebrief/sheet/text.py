@@ -1,4 +1,5 @@
-"""Small text helpers shared by the sheet's sections: normalising names, dates, snippets."""
+"""Small text helpers shared by the sheet's sections: normalising names, dates, snippets,
+counts."""
 
 from __future__ import annotations
 
@@ -68,3 +69,8 @@ def snippet(text: str, limit: int = 110) -> str:
 
 def age_days(when: datetime, now: datetime) -> int:
     return (now - when).days
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 meeting", "2 meetings": a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
