@@ -151,3 +151,14 @@ def test_assemble_keeps_the_name_asked_for_apart_from_the_person_found():
     made = assemble(ContactQuery(name=" Mara Vellinga "), [], [])
     assert made.asked_name == "Mara Vellinga" and made.person.name is None
     assert assemble(ContactQuery(name="  "), [], []).asked_name is None
+
+
+def test_their_summary_is_in_the_markdown_and_json_but_not_the_printed_page():
+    about = signal("I lead procurement for a contract-logistics group.", kind="summary")
+    made = briefing(signals=(about,))
+    assert "In their words: \u201cI lead procurement for a contract-logistics group.\u201d [" in (
+        render(made, "md"))
+    assert "contract-logistics group" not in render(made, "html")  # no room on the one page
+    data = json.loads(render(made, "json"))
+    assert data["sections"]["career"]["summary"]["text"].startswith("I lead procurement")
+    jsonschema.validate(data, schema())

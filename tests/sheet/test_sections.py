@@ -199,3 +199,13 @@ def test_languages_and_skills_one_line_per_source_that_lists_them():
 def test_the_identity_line_counts_profiles_in_the_right_number():
     assert build_sections(briefing())["identity"]["match"]["reasons"][0] == (
         "1 of 1 profile given by you")
+
+
+def test_their_own_summary_is_quoted_short_and_never_when_sensitive():
+    about = ("I lead procurement for a contract-logistics group: carriers, warehousing and the "
+             "software that ties them together. " * 5)
+    career = build_sections(briefing(signals=(signal(about, kind="summary"),)))["career"]
+    assert career["summary"]["text"].startswith("I lead procurement for a contract-logistics")
+    assert len(career["summary"]["text"]) <= 301 and career["summary"]["evidence"] is not None
+    hidden = signal("Back after treatment for burnout", "sensitive", "health", kind="summary")
+    assert build_sections(briefing(signals=(hidden,)))["career"]["summary"] is None

@@ -22,6 +22,7 @@ MAX_COMPANY = 2  # a print page holds two; the rest are in the JSON signals
 MAX_CREDENTIALS = 4
 MAX_NOTES = 5
 MAX_SKILLS = 6
+MAX_SUMMARY = 300  # characters of their About in the Markdown and the JSON
 # Fact kinds that are credentials, in the order the sheet lists them, with their label.
 CREDENTIALS = {"award": "Award", "certification": "Certification", "publication": "Publication"}
 # Profile facts that describe the record, not a talking point.
@@ -111,6 +112,11 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
                          "start": e.start, "end": e.end, "evidence": e.evidence}
                         for e in briefing.person.education]
     pro = _distinct(visible(briefing.signals, "professional"))
+    # Their own account of their work (a LinkedIn About), for the Markdown and the JSON: the
+    # printed HTML page has no room for it.
+    about = next((s for s in pro if s.kind == "summary"), None)
+    out["summary"] = ({"text": snippet(about.text, MAX_SUMMARY), "evidence": about.evidence}
+                      if about else None)
     out["credentials"] = _credentials(pro)
     out["languages"] = _listed(pro, "language")
     out["skills"] = _listed(pro, "skill", MAX_SKILLS)
