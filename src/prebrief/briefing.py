@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from prebrief.config import RunOptions
 from prebrief.merge import merge_person
 from prebrief.models import Briefing, ContactQuery, Identity, SourceResult, Status
 from prebrief.plan import Target, identity_key, plan_targets
+from prebrief.reuse import file_stamp
 from prebrief.sources.base import SourceContext
 from prebrief.sources.registry import all_sources
 
@@ -81,13 +81,9 @@ class Gatherer:
         if self.store is None or self.http.replay is not None:
             return None
         cls, identity = target
-        stamp = ""
-        if identity.file:
-            try:
-                st = os.stat(identity.file)
-            except OSError:
-                return None
-            stamp = f"{st.st_mtime_ns}:{st.st_size}"
+        stamp = file_stamp(identity.file) if identity.file else ""
+        if stamp is None:
+            return None  # a file that cannot be read: let the run say so
         token = "token" if cls.token_env and self.options.env.get(cls.token_env) else ""
         return (f"result:{__version__}:{cls.name}:{identity_key(identity)}:{stamp}:{token}:"
                 f"{self.query.key()}")

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from prebrief.models import Briefing, ContactQuery
 
 
-def _stamp(path: str) -> str | None:
+def file_stamp(path: str) -> str | None:
+    """A user file's modification time and size, which key what was made from it; None where
+    it cannot be read."""
     try:
         st = os.stat(path)
     except OSError:
@@ -28,9 +30,9 @@ def _stamp(path: str) -> str | None:
 
 
 def briefing_key(query: ContactQuery, options: RunOptions) -> str | None:
-    stamps = [f"{path}:{_stamp(path)}" for _, path in query.files]
+    stamps = [f"{path}:{file_stamp(path)}" for _, path in query.files]
     if options.me_path:
-        stamps.append(f"me:{_stamp(options.me_path)}")
+        stamps.append(f"me:{file_stamp(options.me_path)}")
     if any(s.endswith(":None") for s in stamps):
         return None  # a file that cannot be read: let the run say so
     parts = [__version__, query.key(), repr(sorted(query.handles)), repr(sorted(query.urls)),
@@ -55,7 +57,7 @@ def _templates_fingerprint() -> str:
     from prebrief.render import templates_dir
 
     root = templates_dir()
-    stamps = sorted(f"{p.relative_to(root)}:{_stamp(str(p))}" for p in Path(root).rglob("*")
+    stamps = sorted(f"{p.relative_to(root)}:{file_stamp(str(p))}" for p in Path(root).rglob("*")
                     if p.is_file())
     return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
 
