@@ -22,6 +22,7 @@ SENSITIVE_CATEGORIES = (
 
 # Fact kinds that describe the person's record rather than say something about them;
 # they feed the identity header and are not classified into talking points.
+STDIN = "-"  # a user file given as "-" is standard input (`--notes -`): pasted or piped text
 PROFILE_KINDS = frozenset({"name", "photo", "url", "follower_count", "handle", "timezone",
                            "joined"})
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prebrief import __version__
+from prebrief.models import STDIN
 
 if TYPE_CHECKING:
     from prebrief.config import RunOptions
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
 
 def file_stamp(path: str) -> str | None:
     """A user file's modification time and size, which key what was made from it; None where
-    it cannot be read."""
+    it cannot be read, and for standard input, which has neither (a file that happens to be
+    named "-" must not lend its stamp to piped text)."""
+    if path == STDIN:
+        return None
     try:
         st = os.stat(path)
     except OSError:

@@ -37,3 +37,14 @@ async def test_pasted_notes_over_the_limit_are_refused_with_a_clear_error(tmp_pa
     result = await run_source(NotesSource, Identity("notes", file="-"), tmp_path)
     assert result.status.value == "error"
     assert "(pasted text)" in result.message and "larger than 1 MB" in result.message
+
+
+def test_piped_text_is_never_keyed_by_a_file_that_happens_to_be_named_dash(tmp_path: Path,
+                                                                          monkeypatch):
+    from prebrief.reuse import file_stamp
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("an old note\n")
+    (tmp_path / "notes.txt").write_text("a note\n")
+    assert file_stamp("-") is None  # else a rerun would reuse the earlier piped notes
+    assert file_stamp("notes.txt") is not None

@@ -17,11 +17,10 @@ import sys
 
 from prebrief.errors import InputFileError
 from prebrief.extract.text import clean_text, truncate
-from prebrief.models import Fact, Harvest, Identity, Link
+from prebrief.models import STDIN, Fact, Harvest, Identity, Link
 from prebrief.sources.base import Source, SourceCase, SourceContext
 
 MAX_BYTES = 1024 * 1024
-STDIN = "-"  # `--notes -`: the notes are pasted or piped in
 STDIN_LABEL = "(pasted text)"  # how provenance names them ("file (pasted text)")
 MAX_LINES = 200
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
