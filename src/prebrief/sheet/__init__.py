@@ -6,8 +6,9 @@ citation numbers for the HTML and Markdown templates, which stay thin.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from prebrief.models import Briefing, Change, Evidence, MeProfile, Meeting
@@ -21,17 +22,50 @@ LABELS = {
 
 @dataclass
 class Citations:
-    """Numbers each distinct piece of evidence once, in order of first use."""
+    """Numbers each distinct document (source, URL, file) once, in order of first use.
 
-    entries: list[Evidence] = field(default_factory=list)
+    Its entry names every way a cited fact was read from it ("LinkedIn PDF: experience,
+    honors, skills"; "user notes: line 1, line 3"), not only the first: facts of one file or
+    page share a number, and each must be traceable to how it was extracted."""
+
+    _first: list[Evidence] = field(default_factory=list)
+    _methods: list[list[str]] = field(default_factory=list)
     _index: dict[tuple[Any, ...], int] = field(default_factory=dict)
 
     def cite(self, evidence: Evidence) -> int:
         key = (evidence.source, evidence.url, evidence.file)
-        if key not in self._index:
-            self.entries.append(evidence)
-            self._index[key] = len(self.entries)
-        return self._index[key]
+        number = self._index.get(key)
+        if number is None:
+            self._first.append(evidence)
+            self._methods.append([evidence.method])
+            number = self._index[key] = len(self._first)
+        elif evidence.method not in self._methods[number - 1]:
+            self._methods[number - 1].append(evidence.method)
+        return number
+
+    @property
+    def entries(self) -> list[Evidence]:
+        """One Evidence per number, its method naming every method cited under it."""
+        return [replace(ev, method=merged_methods(methods)) if len(methods) > 1 else ev
+                for ev, methods in zip(self._first, self._methods, strict=True)]
+
+
+def merged_methods(methods: list[str]) -> str:
+    """Methods as one phrase: those sharing a prefix before ": " once, their details listed
+    in natural order ("LinkedIn PDF: experience, honors"; "line 2, line 10"); the others
+    after, separated by "; "."""
+    details: dict[str, list[str]] = {}
+    for method in methods:
+        head, _, tail = method.partition(": ")
+        details.setdefault(head, [])
+        if tail:
+            details[head].append(tail)
+    return "; ".join(f"{head}: {', '.join(sorted(tails, key=_natural))}" if tails else head
+                     for head, tails in details.items())
+
+
+def _natural(text: str) -> list[Any]:
+    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text)]
 
 
 def build_sections(briefing: Briefing) -> dict[str, Any]:
