@@ -129,6 +129,12 @@ class Link:
     verified: bool = False
 
 
+def file_name(path: str) -> str:
+    """A user file's name without its folders (either separator): reports name the files
+    they read, but must not reveal local paths."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 @dataclass(frozen=True)
 class Identity:
     """One profile (or user file) believed to belong to the contact."""
@@ -145,8 +151,8 @@ class Identity:
     def label(self) -> str:
         if self.url:
             return self.url
-        if self.file:  # the file's name only: reports must not reveal local paths
-            return f"file {self.file.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+        if self.file:
+            return f"file {file_name(self.file)}"
         return f"{self.platform}:{self.handle}"
 
 

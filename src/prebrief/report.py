@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from prebrief import __version__
-from prebrief.models import Briefing, Education, Evidence, Identity, Role, Signal, SourceResult
+from prebrief.models import (Briefing, Education, Evidence, Identity, Role, Signal, SourceResult,
+                             file_name)
 
-SCHEMA_VERSION = "2.1"
+SCHEMA_VERSION = "2.2"
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -18,7 +18,7 @@ def _iso(value: datetime | None) -> str | None:
 
 def file_label(path: str | None) -> str | None:
     """User files are named, not located: a shared report must not reveal local paths."""
-    return Path(path).name if path else None
+    return file_name(path) if path else None
 
 
 def evidence_dict(evidence: Evidence) -> dict[str, Any]:

@@ -52,7 +52,7 @@ def test_demo_sheet_prints_on_one_page_with_key_sections(tmp_path: Path):
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     for needle in ("Marit Vandersloot", "ROLE AND CAREER", "CONVERSATION STARTERS",
-                   "HANDLE WITH CARE", "SOURCES AND GAPS", "PROVENANCE", "--linkedin-pdf"):
+                   "HANDLE WITH CARE", "SOURCES AND GAPS", "PROVENANCE", "Read instead from linkedin_pdf"):
         assert needle in text, needle
 
 

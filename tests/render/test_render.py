@@ -183,3 +183,14 @@ def test_a_citation_names_how_each_fact_it_covers_was_read():
         assert "user notes: line 2, line 10" in out
     assert merged_methods(["LinkedIn PDF: name", "LinkedIn PDF: Experience",
                            "saved page"]) == "LinkedIn PDF: Experience, name; saved page"
+
+
+def test_a_blocked_source_read_from_a_file_instead_says_so_in_place_of_its_hint():
+    pdf = SourceResult("linkedin_pdf", Status.OK, Identity("linkedin_pdf", file="/u/Profile.pdf"))
+    covered = replace(briefing(), sources=(*briefing().sources, pdf))
+    for fmt in ("md", "html"):
+        out = render(covered, fmt).replace("\\", "")
+        assert "Read instead from linkedin_pdf (file Profile.pdf)." in out
+        assert "pass --linkedin-pdf" not in out
+    data = json.loads(render(covered, "json"))
+    jsonschema.validate(data, schema())

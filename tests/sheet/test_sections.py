@@ -6,7 +6,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from factories import WHEN, briefing, dated, evidence, rich_briefing, signal
-from prebrief.models import Change, Education, MeProfile, Meeting, Role
+from prebrief.models import (Change, Education, Identity, MeProfile, Meeting, Role, SourceResult,
+                             Status)
 from prebrief.sheet import build_sections
 from prebrief.sheet.clock import local_time, zone_for
 from prebrief.sheet.text import same
@@ -209,3 +210,23 @@ def test_their_own_summary_is_quoted_short_and_never_when_sensitive():
     assert len(career["summary"]["text"]) <= 301 and career["summary"]["evidence"] is not None
     hidden = signal("Back after treatment for burnout", "sensitive", "health", kind="summary")
     assert build_sections(briefing(signals=(hidden,)))["career"]["summary"] is None
+
+
+def test_a_failed_source_whose_profile_another_result_read_needs_no_hint():
+    blocked = SourceResult("linkedin", Status.BLOCKED, Identity("linkedin", handle="ada"),
+                           message="robots.txt forbids it", hint="pass --linkedin-pdf")
+    pdf = SourceResult("linkedin_pdf", Status.OK,
+                       Identity("linkedin_pdf", url="https://www.linkedin.com/in/ada",
+                                file="/home/u/Downloads/Profile.pdf"))
+    no_token = SourceResult("x", Status.SKIPPED, Identity("x", handle="ada"),
+                            message="no X_BEARER_TOKEN set", hint="set X_BEARER_TOKEN")
+    saved = SourceResult("x", Status.OK, Identity("x", handle="ada", file="C:\\u\\x.html"))
+    rows = {(r["source"], r["status"]): r for r in build_sections(
+        replace(briefing(), sources=(blocked, pdf, no_token, saved)))["sources"]}
+    assert rows["linkedin", "blocked"]["covered_by"] == "linkedin_pdf (file Profile.pdf)"
+    assert rows["linkedin", "blocked"]["hint"] is None
+    assert rows["x", "skipped"]["covered_by"] == "x (file x.html)"
+    assert rows["linkedin_pdf", "ok"]["covered_by"] is None
+    # Alone, a blocked source keeps its hint: nothing else read that profile.
+    alone = build_sections(replace(briefing(), sources=(blocked, saved)))["sources"][0]
+    assert alone["hint"] == "pass --linkedin-pdf" and alone["covered_by"] is None

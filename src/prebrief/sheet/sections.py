@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from prebrief.models import Briefing, Identity, Role, Signal
+from prebrief.models import Briefing, Identity, Role, Signal, file_name
 from prebrief.sheet.clock import local_time, zone_for
 from prebrief.sheet.text import (age_days, counted, months_between, norm, norm_org,
                                  parse_partial, snippet, span)
@@ -244,13 +244,27 @@ def _same_org(a: str, b: str) -> bool:
 
 
 def sources_section(briefing: Briefing) -> list[Item]:
-    """Every source with its status, when it was fetched, and what to do when it failed."""
-    return [{"source": r.source, "status": r.status.value,
-             "label": r.status.value.replace("_", " "),
-             "identity": r.identity.label(),
-             "fetched_at": r.fetched_at.date().isoformat() if r.fetched_at else None,
-             "message": _sentence(r.message), "hint": r.hint, "note": r.harvest.note}
-            for r in briefing.sources]
+    """Every source with its status, when it was fetched, and what to do when it failed:
+    nothing, where another result read the same profile (covered_by), such as the LinkedIn
+    PDF the user gave beside a LinkedIn URL that was blocked, or a saved X page beside a
+    handle without a token."""
+    from prebrief.sources.registry import platform_of
+
+    read: dict[str, str] = {}
+    for r in briefing.sources:
+        if r.ok:
+            where = f"file {file_name(r.identity.file)}" if r.identity.file else r.identity.label()
+            read.setdefault(platform_of(r.source), f"{r.source} ({where})")
+    out = []
+    for r in briefing.sources:
+        covered_by = None if r.ok else read.get(platform_of(r.source))
+        out.append({"source": r.source, "status": r.status.value,
+                    "label": r.status.value.replace("_", " "),
+                    "identity": r.identity.label(),
+                    "fetched_at": r.fetched_at.date().isoformat() if r.fetched_at else None,
+                    "message": _sentence(r.message), "hint": None if covered_by else r.hint,
+                    "covered_by": covered_by, "note": r.harvest.note})
+    return out
 
 
 def _sentence(message: str | None) -> str | None:

@@ -81,6 +81,9 @@ class Source:
     cases: ClassVar[tuple[SourceCase, ...]] = ()
     # Shown when the source cannot be read, saying what legitimate path remains.
     hint: ClassVar[str | None] = None
+    # The source whose profile this one's file holds (a LinkedIn "Save to PDF" holds the
+    # LinkedIn profile): when this one is read, that one's failure needs no hint.
+    stands_in_for: ClassVar[str | None] = None
 
     # ---- routing -------------------------------------------------------------------------
     @classmethod

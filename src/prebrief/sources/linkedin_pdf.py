@@ -18,6 +18,7 @@ class LinkedInPdfSource(Source):
     label = "LinkedIn PDF"
     description = "a profile saved with LinkedIn's More -> Save to PDF (no network)"
     file_option = "--linkedin-pdf"
+    stands_in_for = "linkedin"
     priority = 10
     cases = (
         SourceCase("two-pages", Identity("linkedin_pdf"), "Profile.pdf", expect={

@@ -33,6 +33,13 @@ def get_source(name: str) -> type[Source]:
     return all_sources()[name]
 
 
+def platform_of(name: str) -> str:
+    """The source whose profile a source's results describe: its own name, or the one it
+    stands in for (Source.stands_in_for); a name no source has is its own."""
+    source = all_sources().get(name)
+    return source.stands_in_for or name if source else name
+
+
 def route_url(url: str) -> tuple[type[Source], str] | None:
     """The source whose URL patterns match ``url``, with the handle, if any."""
     for source in all_sources().values():
