@@ -52,6 +52,9 @@ def check_expectations(result: SourceResult, expect: dict) -> None:
     links = [link.url for link in result.harvest.links]
     for needle in expect.get("links", ()):
         assert any(needle in url for url in links), (needle, links)
+    if result.message and result.hint:  # the sheet prints both: the hint must add, not repeat
+        said = result.hint.split(". ")[0].rstrip(".").lower()
+        assert said not in result.message.lower(), (result.message, result.hint)
     for key in ("message", "hint"):
         if key in expect:
             assert expect[key].lower() in (getattr(result, key) or "").lower(), (

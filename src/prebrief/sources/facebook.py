@@ -83,7 +83,7 @@ class FacebookSource(Source):
             "facebook", handle="100012345678901",
             url="https://www.facebook.com/profile.php?id=100012345678901"), "personal-profile",
             env={"FACEBOOK_ACCESS_TOKEN": "t"},
-            expect={"status": "blocked", "message": "signed-in", "hint": "--notes"}),
+            expect={"status": "blocked", "message": "Pages only", "hint": "--notes"}),
         SourceCase("no-ppca", Identity("facebook", handle="somebrand"), "no-ppca",
                    env={"FACEBOOK_ACCESS_TOKEN": "t"},
                    expect={"status": "blocked", "hint": "Page Public Content Access"}),
@@ -106,8 +106,8 @@ class FacebookSource(Source):
 
     async def run(self, target: Identity, ctx: SourceContext) -> SourceResult:
         if not target.file and not ctx.token(self.token_env):
-            return self.skipped(target, "Facebook serves profiles only to signed-in users; "
-                                "the link is kept", PROFILE_HINT)
+            return self.skipped(target, "FACEBOOK_ACCESS_TOKEN is not set (the Graph API reads "
+                                "Pages only, with a token); the link is kept", PROFILE_HINT)
         return await super().run(target, ctx)
 
     async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
@@ -119,8 +119,8 @@ class FacebookSource(Source):
         error = graph_error(body, got.url, self.name)
         if isinstance(error, NotFound) and self._is_profile(target):
             # The Graph API only reads Pages; for a person this says nothing about existence.
-            raise BlockedError("Facebook serves profiles only to signed-in users", url=got.url,
-                               source=self.name, hint=PROFILE_HINT)
+            raise BlockedError("the Graph API reads Pages only, and this is a personal "
+                               "profile", url=got.url, source=self.name, hint=PROFILE_HINT)
         if error is not None:
             raise error
         if not isinstance(body, dict) or not body.get("id"):

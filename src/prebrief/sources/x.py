@@ -99,8 +99,7 @@ class XSource(Source):
 
     async def run(self, target: Identity, ctx: SourceContext) -> SourceResult:
         if not target.file and not ctx.token(self.token_env):
-            return self.skipped(target, "no X_BEARER_TOKEN: X serves profiles only through its "
-                                "paid API; the handle is kept as a link")
+            return self.skipped(target, "X_BEARER_TOKEN is not set; the handle is kept as a link")
         return await super().run(target, ctx)
 
     async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
