@@ -82,10 +82,15 @@ def footer(pdf: canvas.Canvas, page: int, pages: int) -> None:
 
 
 def write_profile(path: Path, title: str, sidebar: list[tuple[str, int, bool]],
-                  pages: list[list[tuple[str, int, bool]]], **canvas_options: object) -> None:
-    """A LinkedIn-layout PDF: the sidebar on page one, main-column pages, footers."""
+                  pages: list[list[tuple[str, int, bool]]], *, saved: str | None = None,
+                  **canvas_options: object) -> None:
+    """A LinkedIn-layout PDF: the sidebar on page one, main-column pages, footers. saved: the
+    CreationDate ("D:YYYYMMDDhhmmss+00'00'") the export would carry; else reportlab's
+    invariant placeholder (2000-01-01), which prebrief reads as no date."""
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf = canvas.Canvas(str(path), pagesize=letter, invariant=1, **canvas_options)
+    if saved:
+        pdf.setDateFormatter(lambda *_: saved)
     pdf.setTitle(title)
     for number, lines in enumerate(pages, start=1):
         if number == 1:
@@ -97,7 +102,9 @@ def write_profile(path: Path, title: str, sidebar: list[tuple[str, int, bool]],
 
 
 def main() -> None:
-    write_profile(OUT, "Marit Vandersloot", SIDEBAR, [PAGE1, PAGE2])
+    # Saved the day before the demo's as-of date (demo/contact.toml).
+    write_profile(OUT, "Marit Vandersloot", SIDEBAR, [PAGE1, PAGE2],
+                  saved="D:20261119081500+00'00'")
     print(f"wrote {OUT}")
 
 

@@ -61,7 +61,8 @@ def invoice(path: Path) -> None:
 
 
 def main() -> None:
-    write_profile(OUT / "Profile.pdf", "Maren Okafor-Lindqvist", SIDEBAR, [PAGE1, PAGE2])
+    write_profile(OUT / "Profile.pdf", "Maren Okafor-Lindqvist", SIDEBAR, [PAGE1, PAGE2],
+                  saved="D:20260302141200+01'00'")
     write_profile(OUT / "encrypted.pdf", "Maren", SIDEBAR, [PAGE1], encrypt="secret")
     invoice(OUT / "invoice.pdf")
     data = (OUT / "Profile.pdf").read_bytes()

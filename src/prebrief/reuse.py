@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,17 @@ def file_stamp(path: str) -> str | None:
     except OSError:
         return None
     return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def file_saved_at(path: str) -> datetime | None:
+    """When a user file was last saved (its modification time, in UTC): a saved page or an
+    export is as old as that. None for standard input and for a file that cannot be read."""
+    if path == STDIN:
+        return None
+    try:
+        return datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
+    except (OSError, OverflowError, ValueError):
+        return None
 
 
 def briefing_key(query: ContactQuery, options: RunOptions) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from prebrief.extract.dates import month_year
 from prebrief.extract.text import clean_text
@@ -66,6 +67,7 @@ class PdfProfile:
     sections: dict[str, list[str]] = field(default_factory=dict)
     roles: list[PdfRole] = field(default_factory=list)
     education: list[PdfEducation] = field(default_factory=list)
+    created: datetime | None = None  # when LinkedIn wrote the PDF (created_at)
 
     def sidebar(self, heading: str) -> list[str]:
         return self.sections.get(heading, [])
@@ -155,7 +157,29 @@ def parse_profile_pdf(data: bytes) -> PdfProfile:
         profile.summary = " ".join(line.text for line in sections["Summary"]) or None
     profile.roles = read_experience(sections.get("Experience", []))
     profile.education = read_education(sections.get("Education", []))
+    profile.created = created_at(data)
     return profile
+
+
+# LinkedIn opened in May 2003: an export dated earlier carries a generator's placeholder.
+_FIRST_POSSIBLE = datetime(2003, 5, 1, tzinfo=UTC)
+
+
+def created_at(data: bytes) -> datetime | None:
+    """When the PDF was written (its CreationDate, in UTC): for a "Save to PDF" export, the
+    moment the profile was saved, so how old its facts are. None where the PDF names no
+    date, an unreadable one, or one before LinkedIn existed."""
+    from pypdf import PdfReader
+
+    try:
+        meta = PdfReader(io.BytesIO(data)).metadata
+        created = meta.creation_date if meta else None
+    except Exception:  # noqa: BLE001 - a malformed date or trailer only loses the date
+        return None
+    if created is None:
+        return None
+    created = created.astimezone(UTC) if created.tzinfo else created.replace(tzinfo=UTC)
+    return created if created >= _FIRST_POSSIBLE else None
 
 
 def _read_head(profile: PdfProfile, head: list[Line]) -> None:

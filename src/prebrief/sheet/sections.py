@@ -15,6 +15,9 @@ from prebrief.sheet.text import (age_days, counted, months_between, norm, norm_o
 Item = dict[str, Any]
 RECENT_CHANGE_MONTHS = 6
 STALE_DAYS = 365
+# A saved page or export older than this may miss a move the sheet would call recent
+# (RECENT_CHANGE_MONTHS), so the sheet says how old it is.
+OLD_FILE_DAYS = 183
 LOW_CONFIDENCE = 0.7
 MAX_ACTIVITY = 5
 MAX_RAPPORT = 4
@@ -206,6 +209,7 @@ def care_section(briefing: Briefing) -> dict[str, Any]:
         "sensitive": [{"category": k, "label": LABELS.get(k, k), "count": n}
                       for k, n in sorted(counts.items())],
         "stale": _stale(stale, now),
+        "old_files": _old_files(briefing),
         "contradictions": _contradictions(briefing),
         "identity_doubts": [{"text": f"{i.label()}: {i.outcome}, confidence "
                                      f"{i.confidence:.2f}", "reasons": list(i.reasons)}
@@ -220,6 +224,25 @@ def _stale(stale: list[Signal], now: datetime) -> dict[str, Any] | None:
     return {"count": len(stale), "oldest_days": oldest,
             "text": f"{len(stale)} dated item{'s' if len(stale) != 1 else ''} older than a "
                     f"year (oldest {span(oldest // 30)} old): check they still hold"}
+
+
+def _old_files(briefing: Briefing) -> list[Item]:
+    """Each file the user gave that was saved more than OLD_FILE_DAYS before the briefing (a
+    LinkedIn PDF from last spring): what changed since is not in it."""
+    out = []
+    for result in briefing.sources:
+        file = result.identity.file if result.ok else None
+        dated = [(ev.retrieved_at, ev) for ev in (f.evidence for f in result.harvest.facts)
+                 if ev.file and ev.retrieved_at]
+        if not (file and dated):
+            continue
+        saved, evidence = max(dated, key=lambda pair: pair[0])
+        days = age_days(saved, briefing.generated_at)
+        if days > OLD_FILE_DAYS:
+            out.append({"text": f"{file_name(file)} ({result.source}) was saved "
+                                f"{span(days // 30)} ago, on {saved:%Y-%m-%d}: what changed "
+                                f"since is not in it", "evidence": evidence})
+    return out
 
 
 def _contradictions(briefing: Briefing) -> list[Item]:

@@ -84,6 +84,9 @@ class Source:
     # The source whose profile this one's file holds (a LinkedIn "Save to PDF" holds the
     # LinkedIn profile): when this one is read, that one's failure needs no hint.
     stands_in_for: ClassVar[str | None] = None
+    # A file this source reads is dated by when it was saved (Source.evidence): a saved page
+    # or an export holds the profile as it was then. The user's own notes are not dated.
+    dates_files: ClassVar[bool] = True
 
     # ---- routing -------------------------------------------------------------------------
     @classmethod
@@ -165,6 +168,12 @@ class Source:
     # ---- helpers for subclasses ----------------------------------------------------------
     def evidence(self, method: str, *, url: str | None = None, file: str | None = None,
                  retrieved_at: datetime | None = None) -> Evidence:
+        """Provenance of a fact this source read. A fact read from a file, with no date of
+        its own, is dated by when the file was saved (see dates_files)."""
+        if file and retrieved_at is None and self.dates_files:
+            from prebrief.reuse import file_saved_at
+
+            retrieved_at = file_saved_at(file)
         return Evidence(self.name, method, url=url, file=file, retrieved_at=retrieved_at)
 
     def skipped(self, target: Identity, message: str, hint: str | None = None) -> SourceResult:

@@ -65,7 +65,9 @@ class LinkedInPdfSource(Source):
         path = target.file or ""
 
         def ev(section: str):  # noqa: ANN202
-            return self.evidence(f"LinkedIn PDF: {section}", file=path)
+            # Dated by when LinkedIn wrote the PDF where it says, else by the file's save.
+            return self.evidence(f"LinkedIn PDF: {section}", file=path,
+                                 retrieved_at=profile.created)
 
         facts = [Fact(kind, value, ev(label)) for kind, value, label in (
             ("name", profile.name, "name"), ("headline", profile.headline, "headline"),

@@ -50,6 +50,7 @@ class NotesSource(Source):
     label = "Your notes"
     description = "your own notes about the contact, one fact per line (user notes provenance)"
     file_option = "--notes"
+    dates_files = False  # the user's own words: they hold no platform's data as of a date
     priority = 90
     cases = (
         SourceCase("notes", Identity("notes"), "notes.md",

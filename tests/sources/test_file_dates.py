@@ -1,0 +1,77 @@
+"""A fact read from a file the user saved is as old as the save: dated by the LinkedIn PDF's
+CreationDate or the file's modification time, cited as 'saved', and flagged when older than
+six months (fictional contacts)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from conftest import FIXTURES, run_source
+from factories import briefing
+from prebrief.extract.linkedin_pdf import created_at
+from prebrief.models import Evidence, Fact, Harvest, Identity, SourceResult, Status
+from prebrief.render import render
+from prebrief.sheet import build_sections
+from prebrief.sources.linkedin_pdf import LinkedInPdfSource
+from prebrief.sources.notes import NotesSource
+from prebrief.sources.x import XSource
+
+PDFS = FIXTURES / "linkedin_pdf"
+SAVED = datetime(2026, 3, 2, 13, 12, tzinfo=UTC)  # the fixture PDF's CreationDate (+01:00)
+
+
+def test_a_linkedin_pdf_is_dated_by_its_creation_date_not_by_a_placeholder():
+    assert created_at((PDFS / "Profile.pdf").read_bytes()) == SAVED
+    # reportlab's invariant placeholder (2000-01-01) predates LinkedIn: no date.
+    assert created_at((PDFS / "invoice.pdf").read_bytes()) is None
+    assert created_at(b"%PDF-1.4 not really") is None
+
+
+async def test_facts_from_a_pdf_carry_its_save_date_even_when_the_file_is_newer(tmp_path: Path):
+    copy = tmp_path / "Profile.pdf"
+    shutil.copy(PDFS / "Profile.pdf", copy)  # the copy's mtime is now
+    result = await run_source(LinkedInPdfSource, Identity("linkedin_pdf", file=str(copy)),
+                              tmp_path)
+    assert result.ok, result.message
+    assert {f.evidence.retrieved_at for f in result.harvest.facts} == {SAVED}
+    assert result.fetched_at == SAVED
+
+
+async def test_a_saved_page_is_dated_by_its_modification_time_and_notes_are_not(tmp_path: Path):
+    page = tmp_path / "x.html"
+    shutil.copy(FIXTURES / "x" / "saved-profile.html", page)
+    when = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
+    os.utime(page, (when.timestamp(), when.timestamp()))
+    result = await run_source(XSource, Identity("x", file=str(page)), tmp_path)
+    assert result.ok, result.message
+    assert {f.evidence.retrieved_at for f in result.harvest.facts} == {when}
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Met at the Logimat stand\n", encoding="utf-8")
+    os.utime(notes, (when.timestamp(), when.timestamp()))
+    mine = await run_source(NotesSource, Identity("notes", file=str(notes)), tmp_path)
+    assert [f.evidence.retrieved_at for f in mine.harvest.facts] == [None]
+
+
+def _from_file(saved: datetime) -> SourceResult:
+    ev = Evidence("linkedin_pdf", "LinkedIn PDF: Experience", file="/home/u/Profile.pdf",
+                  retrieved_at=saved)
+    return SourceResult("linkedin_pdf", Status.OK, Identity("linkedin_pdf", file=ev.file),
+                        harvest=Harvest(facts=(Fact("role", "Buyer at Dekker Bouw", ev),)))
+
+
+def test_a_file_saved_more_than_six_months_before_is_flagged_with_its_date():
+    old = replace(briefing(), sources=(_from_file(SAVED),))  # the factory's sheet: 2026-11-20
+    care = build_sections(old)["care"]
+    assert [f["text"] for f in care["old_files"]] == [
+        "Profile.pdf (linkedin_pdf) was saved 8 mos ago, on 2026-03-02: what changed since is "
+        "not in it"]
+    recent = replace(briefing(), sources=(_from_file(datetime(2026, 11, 1, tzinfo=UTC)),))
+    assert build_sections(recent)["care"]["old_files"] == []
+    md = render(old, "md").replace("\\", "")
+    assert "- Profile.pdf (linkedin_pdf) was saved 8 mos ago" in md
+    assert "file Profile.pdf. LinkedIn PDF: Experience, saved 2026-03-02" in md
+    assert "Profile.pdf (linkedin_pdf) was saved 8 mos ago" in render(old, "html")
