@@ -95,3 +95,25 @@ def test_kill_9_mid_batch_then_resume_finishes_each_contact_once(tmp_path):
         for name in entry["files"]:
             json.loads((out / name).read_text())  # every file complete and valid
     assert not list(out.glob(".*.tmp"))
+
+
+def test_a_linkedin_pdf_column_is_read_beside_the_list_and_an_old_one_is_named(tmp_path):
+    from conftest import FIXTURES
+
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "maren.pdf").write_bytes((FIXTURES / "linkedin_pdf" / "Profile.pdf")
+                                                  .read_bytes())  # saved 2026-03-02
+    src = tmp_path / "c.csv"
+    src.write_text("Name,Company,LinkedIn PDF\n"
+                   "Maren Okafor-Lindqvist,Norrbrook Logistics,pdfs/maren.pdf\n"
+                   "Joost Ambeek,Kestrel Freight,pdfs/missing.pdf\n")
+    result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(tmp_path / "out"),
+                                      "--format", "md", "--offline", "--no-discover",
+                                      "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "out" / "index.md").read_text()
+    assert "· ok (maren.pdf saved 2026-03-02)" in md
+    # A PDF that is not there sinks neither the row nor the batch: the briefing says why.
+    assert "line 3: Joost Ambeek: empty (1 error)" in result.stderr
+    joost = next((tmp_path / "out").glob("joost-ambeek-*.md")).read_text()
+    assert "missing.pdf: no such file" in joost

@@ -82,3 +82,15 @@ def test_file_names_are_safe_and_unique():
     c = file_stem(ContactQuery(name="Jonas Berg", email="jonas@other.example"))
     assert len({a, b, c}) == 3 and a.startswith("jonas-berg-acme-")
     assert len(file_stem(ContactQuery(name="x" * 500))) < 80
+
+
+def test_a_linkedin_pdf_column_is_a_path_relative_to_the_list(tmp_path):
+    rows = rows_of(tmp_path, "Name,LinkedIn PDF\nAda Vermeer,pdfs/ada.pdf\n"
+                             f",{tmp_path / 'elsewhere' / 'Profile.pdf'}\nBo Lind,\n")
+    assert rows[0].query.files == (("linkedin_pdf", str(tmp_path / "pdfs" / "ada.pdf")),)
+    # A PDF alone is enough to brief (it names the contact); an absolute path stays as given.
+    assert rows[1].query.files == (("linkedin_pdf", str(tmp_path / "elsewhere" / "Profile.pdf")),)
+    assert rows[2].query.files == ()
+    jsonl = rows_of(tmp_path, '{"name": "Ada Vermeer", "linkedin_pdf": "ada.pdf"}\n',
+                    name="c.jsonl")
+    assert jsonl[0].query.files == (("linkedin_pdf", str(tmp_path / "ada.pdf")),)

@@ -4,11 +4,15 @@ six months (fictional contacts)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from dataclasses import replace
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
+
+import jsonschema
 
 from conftest import FIXTURES, run_source
 from factories import briefing
@@ -75,3 +79,9 @@ def test_a_file_saved_more_than_six_months_before_is_flagged_with_its_date():
     assert "- Profile.pdf (linkedin_pdf) was saved 8 mos ago" in md
     assert "file Profile.pdf. LinkedIn PDF: Experience, saved 2026-03-02" in md
     assert "Profile.pdf (linkedin_pdf) was saved 8 mos ago" in render(old, "html")
+    data = json.loads(render(old, "json"))
+    jsonschema.validate(data, json.loads(resources.files("prebrief.schema")
+                                         .joinpath("briefing.schema.json").read_text()))
+    [item] = data["sections"]["care"]["old_files"]
+    assert (item["file"], item["date"], item["evidence"]["file"]) == (
+        "Profile.pdf", "2026-03-02", "Profile.pdf")

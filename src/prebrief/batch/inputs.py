@@ -19,7 +19,8 @@ from prebrief.errors import UsageError
 from prebrief.models import ContactQuery
 
 FIELDS = ("name", "first_name", "last_name", "company", "email", "location", "website",
-          "github", "linkedin", "x", "facebook", "mastodon", "bluesky", "url", "title")
+          "github", "linkedin", "x", "facebook", "mastodon", "bluesky", "url", "title",
+          "linkedin_pdf")
 PLATFORMS = ("website", "github", "linkedin", "x", "facebook", "mastodon", "bluesky")
 MAX_RECORD_LINES = 20
 
@@ -65,19 +66,24 @@ def column_fields(header: list[str], mapping: Mapping[str, str]) -> dict[int, st
     return {i: aliases[_norm(c)] for i, c in enumerate(header) if _norm(c) in aliases}
 
 
-def query_from(values: Mapping[str, str]) -> ContactQuery | str:
-    """A ContactQuery, or why the row cannot be one."""
+def query_from(values: Mapping[str, str], folder: Path | None = None) -> ContactQuery | str:
+    """A ContactQuery, or why the row cannot be one. A LinkedIn PDF's path is read relative to
+    folder (the contact list's), so a list and the PDFs saved beside it move together."""
     v = {k: (values.get(k) or "").strip() for k in FIELDS}
     name = v["name"] or " ".join(x for x in (v["first_name"], v["last_name"]) if x)
     handles = tuple((p, v[p]) for p in PLATFORMS if v[p])
     urls = tuple(u for u in v["url"].split() if u.startswith(("http://", "https://")))
-    if not (name or v["email"] or handles or urls):
-        return "no name and no identifier (e-mail, profile URL or handle)"
+    if not (name or v["email"] or handles or urls or v["linkedin_pdf"]):
+        return "no name and no identifier (e-mail, profile URL, handle or LinkedIn PDF)"
     if v["email"] and "@" not in v["email"]:
         return f"not an e-mail address: {v['email']!r}"
+    pdf = Path(v["linkedin_pdf"]).expanduser() if v["linkedin_pdf"] else None
+    if pdf is not None and folder is not None and not pdf.is_absolute():
+        pdf = folder / pdf
     return ContactQuery(name=name or None, company=v["company"] or None,
                         email=v["email"] or None, location=v["location"] or None,
-                        handles=handles, urls=urls)
+                        handles=handles, urls=urls,
+                        files=(("linkedin_pdf", str(pdf)),) if pdf is not None else ())
 
 
 def read_rows(path: Path, mapping: Mapping[str, str] | None = None) -> Iterator[Row]:
@@ -89,9 +95,9 @@ def read_rows(path: Path, mapping: Mapping[str, str] | None = None) -> Iterator[
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     with handle:
         if path.suffix.lower() in (".jsonl", ".ndjson"):
-            yield from _jsonl_rows(handle, mapping)
+            yield from _jsonl_rows(handle, mapping, path.parent)
         else:
-            yield from _csv_rows(handle, mapping)
+            yield from _csv_rows(handle, mapping, path.parent)
 
 
 def _decode(raw: bytes, first: bool) -> str | None:
@@ -101,7 +107,7 @@ def _decode(raw: bytes, first: bool) -> str | None:
         return None
 
 
-def _jsonl_rows(handle, mapping: Mapping[str, str]) -> Iterator[Row]:  # noqa: ANN001
+def _jsonl_rows(handle, mapping: Mapping[str, str], folder: Path) -> Iterator[Row]:  # noqa: ANN001
     for number, raw in enumerate(handle, start=1):
         text = _decode(raw, number == 1)
         if text is None:
@@ -119,11 +125,11 @@ def _jsonl_rows(handle, mapping: Mapping[str, str]) -> Iterator[Row]:  # noqa: A
             continue
         values = {mapping.get(_norm(k), k): str(v) for k, v in record.items()
                   if isinstance(v, (str, int))}
-        yield _row(number, values)
+        yield _row(number, values, folder)
 
 
-def _row(number: int, values: Mapping[str, str]) -> Row:
-    result = query_from(values)
+def _row(number: int, values: Mapping[str, str], folder: Path) -> Row:
+    result = query_from(values, folder)
     if isinstance(result, str):
         return Row(number, error=result)
     return Row(number, query=result, label=result.name or result.email or "contact")
@@ -173,7 +179,7 @@ def _records(handle) -> Iterator[tuple[int, str | None]]:  # noqa: ANN001
             pending = []
 
 
-def _csv_rows(handle, mapping: Mapping[str, str]) -> Iterator[Row]:  # noqa: ANN001
+def _csv_rows(handle, mapping: Mapping[str, str], folder: Path) -> Iterator[Row]:  # noqa: ANN001
     fields: dict[int, str] | None = None
     for number, text in _records(handle):
         if text is None:
@@ -198,7 +204,7 @@ def _csv_rows(handle, mapping: Mapping[str, str]) -> Iterator[Row]:  # noqa: ANN
                 values.setdefault(field, cells[i])
         if not any(c.strip() for c in cells):
             continue
-        yield _row(number, values)
+        yield _row(number, values, folder)
     if fields is None:
         raise UsageError("no header row with a name, e-mail or profile column found",
                          hint="Name the columns (e.g. First Name, Last Name, Email, Company) "

@@ -86,6 +86,7 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
                snapshots: Any = None) -> None:
     from prebrief.briefing import gather, usable
     from prebrief.render import render
+    from prebrief.sheet.sections import old_files
 
     query = row.query
     assert query is not None
@@ -120,7 +121,9 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
     entry = {"key": query.key(), "line": row.line, "name": row.label,
              "found_name": person.name, "headline": person.headline, "location": person.location,
              "status": "ok" if usable(briefing) else "empty", "sources": dict(sources),
-             "files": [path.name for path in rendered]}
+             "files": [path.name for path in rendered],
+             # A file saved long ago (a LinkedIn PDF from last year) is news in a bulk refresh.
+             "old_files": [f"{f['file']} saved {f['date']}" for f in old_files(briefing)]}
     if snapshots is not None:
         from prebrief.snapshots import summary
 

@@ -209,7 +209,7 @@ def care_section(briefing: Briefing) -> dict[str, Any]:
         "sensitive": [{"category": k, "label": LABELS.get(k, k), "count": n}
                       for k, n in sorted(counts.items())],
         "stale": _stale(stale, now),
-        "old_files": _old_files(briefing),
+        "old_files": old_files(briefing),
         "contradictions": _contradictions(briefing),
         "identity_doubts": [{"text": f"{i.label()}: {i.outcome}, confidence "
                                      f"{i.confidence:.2f}", "reasons": list(i.reasons)}
@@ -226,7 +226,7 @@ def _stale(stale: list[Signal], now: datetime) -> dict[str, Any] | None:
                     f"year (oldest {span(oldest // 30)} old): check they still hold"}
 
 
-def _old_files(briefing: Briefing) -> list[Item]:
+def old_files(briefing: Briefing) -> list[Item]:
     """Each file the user gave that was saved more than OLD_FILE_DAYS before the briefing (a
     LinkedIn PDF from last spring): what changed since is not in it."""
     out = []
@@ -241,7 +241,8 @@ def _old_files(briefing: Briefing) -> list[Item]:
         if days > OLD_FILE_DAYS:
             out.append({"text": f"{file_name(file)} ({result.source}) was saved "
                                 f"{span(days // 30)} ago, on {saved:%Y-%m-%d}: what changed "
-                                f"since is not in it", "evidence": evidence})
+                                f"since is not in it", "file": file_name(file),
+                        "date": f"{saved:%Y-%m-%d}", "evidence": evidence})
     return out
 
 
