@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -20,9 +20,12 @@ SENSITIVE_CATEGORIES = (
     "health", "religion", "politics", "sexuality", "ethnicity", "union", "criminal",
 )
 
+STDIN = "-"  # a user file given as "-" is standard input (`--notes -`): pasted or piped text
+# No profile a source reads was saved before the first of them opened (LinkedIn, May 2003): an
+# earlier date on a saved file is a placeholder (a PDF generator's, an unpacker's 1980-01-01).
+FIRST_POSSIBLE_SAVE = datetime(2003, 5, 1, tzinfo=UTC)
 # Fact kinds that describe the person's record rather than say something about them;
 # they feed the identity header and are not classified into talking points.
-STDIN = "-"  # a user file given as "-" is standard input (`--notes -`): pasted or piped text
 PROFILE_KINDS = frozenset({"name", "photo", "url", "follower_count", "handle", "timezone",
                            "joined"})
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prebrief import __version__
-from prebrief.models import STDIN
+from prebrief.models import FIRST_POSSIBLE_SAVE, STDIN
 
 if TYPE_CHECKING:
     from prebrief.config import RunOptions
@@ -36,13 +36,15 @@ def file_stamp(path: str) -> str | None:
 
 def file_saved_at(path: str) -> datetime | None:
     """When a user file was last saved (its modification time, in UTC): a saved page or an
-    export is as old as that. None for standard input and for a file that cannot be read."""
+    export is as old as that. None for standard input, for a file that cannot be read, and
+    for a time before FIRST_POSSIBLE_SAVE."""
     if path == STDIN:
         return None
     try:
-        return datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
+        saved = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
     except (OSError, OverflowError, ValueError):
         return None
+    return saved if saved >= FIRST_POSSIBLE_SAVE else None
 
 
 def briefing_key(query: ContactQuery, options: RunOptions) -> str | None:

@@ -85,3 +85,12 @@ def test_a_file_saved_more_than_six_months_before_is_flagged_with_its_date():
     [item] = data["sections"]["care"]["old_files"]
     assert (item["file"], item["date"], item["evidence"]["file"]) == (
         "Profile.pdf", "2026-03-02", "Profile.pdf")
+
+
+async def test_an_unpackers_placeholder_time_is_no_date(tmp_path: Path):
+    page = tmp_path / "x.html"
+    shutil.copy(FIXTURES / "x" / "saved-profile.html", page)
+    zip_default = datetime(1980, 1, 1, tzinfo=UTC).timestamp()
+    os.utime(page, (zip_default, zip_default))
+    result = await run_source(XSource, Identity("x", file=str(page)), tmp_path)
+    assert result.ok and {f.evidence.retrieved_at for f in result.harvest.facts} == {None}

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from prebrief.extract.dates import month_year
 from prebrief.extract.text import clean_text
+from prebrief.models import FIRST_POSSIBLE_SAVE
 
 SIDEBAR_HEADINGS = ("Contact", "Top Skills", "Languages", "Certifications", "Honors-Awards",
                     "Publications", "Patents")
@@ -161,10 +162,6 @@ def parse_profile_pdf(data: bytes) -> PdfProfile:
     return profile
 
 
-# LinkedIn opened in May 2003: an export dated earlier carries a generator's placeholder.
-_FIRST_POSSIBLE = datetime(2003, 5, 1, tzinfo=UTC)
-
-
 def created_at(data: bytes) -> datetime | None:
     """When the PDF was written (its CreationDate, in UTC): for a "Save to PDF" export, the
     moment the profile was saved, so how old its facts are. None where the PDF names no
@@ -179,7 +176,7 @@ def created_at(data: bytes) -> datetime | None:
     if created is None:
         return None
     created = created.astimezone(UTC) if created.tzinfo else created.replace(tzinfo=UTC)
-    return created if created >= _FIRST_POSSIBLE else None
+    return created if created >= FIRST_POSSIBLE_SAVE else None
 
 
 def _read_head(profile: PdfProfile, head: list[Line]) -> None:
