@@ -21,6 +21,10 @@ from prebrief.names import name_similarity, same_name
     ("Marit van der Sloot", "Marit Van Der Sloot"),
     ("Søren Østergaard", "Soren Ostergaard"),
     ("Anna Maria Kowalczyk", "Anna Kowalczyk"),
+    ("Marit van der Sloot", "Marit Vandersloot"),
+    ("Marit Vandersloot (she/her)", "Marit Vandersloot"),
+    ("Marit Vandersloot he/him", "Marit Vandersloot"),
+    ("Marit Vandersloot | Procurement at Norrbrook", "Marit Vandersloot"),
 ])
 def test_same_person(a, b):
     assert same_name(a, b), name_similarity(a, b)
@@ -35,6 +39,9 @@ def test_same_person(a, b):
     ("Lars Eriksen", "Lars"),
     ("", "Lars Eriksen"),
     ("Okafor Studio", "Chidi Okafor"),
+    ("Tom Becker", "Tim B."),
+    ("Marit Jansen", "Marit Vandersloot"),
+    ("Maren Okafor-Lindqvist", "Joost Ambeek"),
 ])
 def test_different_people(a, b):
     assert not same_name(a, b), name_similarity(a, b)
@@ -43,3 +50,15 @@ def test_different_people(a, b):
 def test_reasons_are_readable():
     score, reason = name_similarity("Bill Okafor", "William Okafor")
     assert 0.8 <= score < 1 and "forms of one name" in reason
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Marit V.", "Marit Vandersloot"),
+    ("Saskia Lindqvist", "Saskia L."),
+    ("Jan de Vries", "Jan de Vries-Bakker"),
+])
+def test_a_surname_cut_short_is_neither_a_match_nor_another_person(a, b):
+    # Discovery must not accept on it, nor read it as somebody else (DIFFERENT_NAME, 0.5).
+    score, reason = name_similarity(a, b)
+    assert 0.5 <= score < 0.8 and "same first name" in reason
+    assert name_similarity(b, a)[0] == score

@@ -19,10 +19,19 @@ _GERMAN = {"ae": "a", "oe": "o", "ue": "u"}
 _PARTICLES = {"van", "der", "den", "de", "von", "zu", "ter", "ten", "la", "le", "da", "di",
               "del", "dos", "das", "du", "af", "al", "bin", "ibn"}
 _TITLES = {"dr", "prof", "mr", "mrs", "ms", "ir", "ing", "drs", "mba", "phd", "msc", "bsc"}
+# What a display name carries besides the name: "(she/her)", "[OOO]", pronouns written bare,
+# and a tagline after a spaced separator ("Marit Vandersloot | Procurement"); a hyphen inside
+# a name ("Okafor-Lindqvist") has no spaces and stays.
+_DECORATION = re.compile(
+    r"\([^)]*\)|\[[^\]]*\]"
+    r"|\b(?:she|he|they|xe|ze)\s*/\s*(?:her|hers|him|his|them|theirs|xem|hir|zir|they|she|he)\b"
+    r"|\s[|·•–—-]\s.*$", re.IGNORECASE)
 
 
 def fold(name: str) -> list[str]:
-    """Lower-case ASCII tokens: 'Müller-Lüdenscheidt, Dr. José' -> ['muller', ...]."""
+    """Lower-case ASCII tokens: 'Müller-Lüdenscheidt, Dr. José' -> ['muller', ...]; a display
+    name's decoration ("(she/her)", "| Procurement") is not part of the name."""
+    name = _DECORATION.sub(" ", name)
     text = unicodedata.normalize("NFKD", name.casefold().translate(_TRANSLIT))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)
@@ -97,7 +106,32 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
         return best[0], f"{best[1]}, same surname"
     if shared_surname:
         return 0.4, "same surname, different first name"
+    partial = _surname_variant(left, right)
+    if partial is not None:
+        return partial
     return 0.1, f"different surname ({_surname(left)} / {_surname(right)})"
+
+
+def _surname_variant(left: list[str], right: list[str]) -> tuple[float, str] | None:
+    """Same first name, and a surname written another way: its particles joined ("van der
+    Sloot", "Vandersloot": the same name), cut to an initial ("Marit V.") or one part of a
+    double-barrelled name ("de Vries", "de Vries-Bakker"). The last two may be somebody else,
+    so they only grade as partial: neither a match nor a different person."""
+    given = _given_match(left[0], right[0])
+    if given is None:
+        return None
+    rest_l, rest_r = left[1:], right[1:]
+    if "".join(rest_l) == "".join(rest_r):
+        return given[0], f"{given[1]}, same surname written with its particles apart"
+    for short, long_ in ((rest_l, rest_r), (rest_r, rest_l)):
+        if len(short) == 1 and len(short[0]) == 1 and "".join(long_).startswith(short[0]):
+            return 0.6, "same first name, the surname given only as its initial"
+    short, long_ = sorted((rest_l, rest_r), key=len)
+    core_s = [t for t in short if t not in _PARTICLES]
+    core_l = [t for t in long_ if t not in _PARTICLES]
+    if core_s and len(core_s) < len(core_l) and set(core_s) <= set(core_l):
+        return 0.6, "same first name, one part of a double-barrelled surname"
+    return None
 
 
 def same_name(a: str, b: str) -> bool:
