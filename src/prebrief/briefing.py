@@ -122,11 +122,14 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
     gatherer = Gatherer(make_client, http, options, query, store, now=now)
     try:
         results = await gatherer.run_all(targets)
-        identities = [r.identity for r in results]
         if options.discover:
             from prebrief.identity import discover
 
             results, identities = await discover(gatherer, results, targets)
+        else:
+            from prebrief.identity import judge_given
+
+            results, identities = judge_given(query, results, targets)
         briefing = assemble(query, results, identities, now=now)
         briefing = await enrich(briefing, gatherer)
     finally:

@@ -148,3 +148,25 @@ def test_single_word_display_name_from_the_full_name_is_not_a_mismatch():
     verdict = judge(gh, site)
     assert verdict.outcome == "accepted"
     assert not any("another person" in r for r in verdict.reasons)
+
+
+@pytest.mark.parametrize("shown,outcome", [
+    ("Maren Okafor-Lindqvist", "possible"),  # another person's page or PDF
+    ("Ilse Varga (she/her)", "accepted"),
+    ("Ilse V.", "accepted"),  # a surname cut short is no mismatch
+    ("ilse", "accepted"),  # one of the names
+    ("Tidewater Analytics", "accepted"),  # the contact's company's Page
+    (None, "accepted"),  # nothing to compare
+])
+def test_a_given_profile_that_names_somebody_else_is_held_back_for_the_user(shown, outcome):
+    given = candidate(result("website", SITE, name=shown), given=True)
+    verdict = judge(given)
+    assert verdict.outcome == outcome, verdict.reasons
+    if outcome == "possible":
+        assert verdict.confidence == 0.5 and verdict.reasons == (
+            "it names 'Maren Okafor-Lindqvist', not 'Ilse Várga' as you gave it; different "
+            "surname (lindqvist / varga): another person?",)
+    # With only a first name given, any display name holding it is theirs.
+    first_name = ContactQuery(name="Ilse", company="Tidewater Analytics")
+    assert judge(given, query=first_name).outcome == (
+        "possible" if shown and "Maren" in shown else "accepted")

@@ -9,6 +9,6 @@ the worst failure, so only verified or well-supported links are accepted.
 
 from __future__ import annotations
 
-from prebrief.identity.crawl import discover
+from prebrief.identity.crawl import discover, judge_given
 
-__all__ = ["discover"]
+__all__ = ["discover", "judge_given"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from prebrief.identity.graph import Candidate, Edge, Key, is_self_declared, route_link, url_key
 from prebrief.identity.scoring import Assessment, assess
-from prebrief.models import ContactQuery, Identity, SourceResult
+from prebrief.models import ContactQuery, Identity, SourceResult, Status
 
 if TYPE_CHECKING:
     from prebrief.briefing import Gatherer
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 # A profile costs one to three requests (user, repositories, events; page, robots, feed).
 REQUESTS_PER_PROFILE = 3
+HELD_BACK_HINT = ("If it is them, brief again with the name it gives (--name); if not, give "
+                  "the right profile or file.")
 
 
 class DiscoveryGraph:
@@ -107,24 +109,45 @@ class DiscoveryGraph:
                                confidence=verdict.confidence, outcome=verdict.outcome,
                                reasons=verdict.reasons)
             identities.append(identity)
-            if candidate.result is not None and verdict.outcome == "accepted":
-                results.append(replace(candidate.result, identity=identity))
+            result = candidate.result
+            if result is not None and verdict.outcome == "accepted":
+                results.append(replace(result, identity=identity))
+            elif result is not None and candidate.given and result.ok:
+                # What the user gave stays on the sheet, saying why its facts are not used.
+                results.append(SourceResult(
+                    result.source, Status.SKIPPED, identity, fetched_at=result.fetched_at,
+                    message=f"not used: {'; '.join(verdict.reasons)}", hint=HELD_BACK_HINT))
         return results, identities
+
+
+def _given(query: ContactQuery, results: list[SourceResult],
+           targets: list[Target]) -> DiscoveryGraph:
+    from prebrief.plan import identity_key
+
+    graph = DiscoveryGraph(query)
+    for target, result in zip(targets, results, strict=True):
+        graph.add(Candidate(identity_key(target[1]), target, 0, given=True, result=result))
+    return graph
+
+
+def judge_given(query: ContactQuery, results: list[SourceResult],
+                targets: list[Target]) -> tuple[list[SourceResult], list[Identity]]:
+    """What the user gave, judged without following any link (--no-discover): the same
+    verdicts as discover() gives them, so a profile or file that names somebody else is held
+    back there too."""
+    graph = _given(query, results, targets)
+    return graph.outcome(graph.resolve())
 
 
 async def discover(gatherer: Gatherer, results: list[SourceResult],
                    targets: list[Target]) -> tuple[list[SourceResult], list[Identity]]:
     """Follow self-published links from what the user gave to the contact's other profiles.
 
-    Returns the results whose facts may enter the briefing (given and accepted profiles) and
-    every candidate identity with its outcome, confidence and reasons.
+    Returns the results whose facts may enter the briefing (accepted profiles: what the user
+    gave, unless it names somebody else, and what discovery accepted) and every candidate
+    identity with its outcome, confidence and reasons.
     """
-    from prebrief.plan import identity_key
-
-    graph = DiscoveryGraph(gatherer.query)
-    for target, result in zip(targets, results, strict=True):
-        candidate = Candidate(identity_key(target[1]), target, 0, given=True, result=result)
-        graph.add(candidate)
+    graph = _given(gatherer.query, results, targets)
     options = gatherer.options
     verdicts = graph.resolve()
     while True:

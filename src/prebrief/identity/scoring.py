@@ -27,6 +27,7 @@ from prebrief.models import ContactQuery, Outcome, Status
 ACCEPT = 0.75
 POSSIBLE = 0.35
 VERIFIED = 0.9
+GIVEN_DOUBT = 0.5  # what the user gave, naming somebody else: possible, for them to confirm
 SELF_LINK = 0.5
 MENTION = 0.35
 DISCOVERED_MAX = 0.98
@@ -75,7 +76,12 @@ def assess(candidate: Candidate, accepted: Mapping[Key, Candidate],
            query: ContactQuery, *, budget_note: str = "") -> Assessment:
     """Score one candidate against the profiles accepted so far (which exclude it)."""
     if candidate.given:
-        # The user's own word needs no reasons beyond found_via ("given by the user").
+        # The user's own word needs no reasons beyond found_via ("given by the user"), unless
+        # what it names contradicts the name they gave: a mistyped handle, another person's
+        # PDF in a batch folder. A wrong-person briefing is worse than a thinner one.
+        doubt = _given_doubt(candidate, query)
+        if doubt:
+            return Assessment(GIVEN_DOUBT, "possible", (doubt,), candidate.identity.found_via)
         return Assessment(1.0, "accepted", candidate.identity.reasons,
                           candidate.identity.found_via)
     score, reasons, best = _link_score(candidate, accepted)
@@ -159,6 +165,25 @@ def _name_support(candidate: Candidate, known: Known) -> tuple[float, str]:
     if score < DIFFERENT_NAME and not _one_of_the_names(name, ref):
         return -0.5, f"display name {name!r} is not {ref!r} ({why}): another person?"
     return 0.0, f"name {name!r} only partly matches {ref!r} ({why})"
+
+
+def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
+    """Why a profile the user gave seems to be somebody else's: every display name it shows
+    is another person's name than the one they gave (not a form of it, not one of its words,
+    not the contact's company, whose Page a user may give)."""
+    names = _facts(candidate, "name")
+    if not (query.name and names):
+        return None
+    company = [query.company] if query.company else []
+    found = []
+    for name in names:
+        score, why = name_similarity(name, query.name)
+        if (score >= DIFFERENT_NAME or _one_of_the_names(name, query.name)
+                or _one_of_the_names(query.name, name) or org_matches(company, [name])):
+            return None
+        found.append((name, why))
+    name, why = found[0]
+    return f"it names {name!r}, not {query.name!r} as you gave it; {why}: another person?"
 
 
 def _one_of_the_names(name: str, ref: str) -> bool:
