@@ -152,10 +152,12 @@ class Identity:
     reasons: tuple[str, ...] = ()
 
     def label(self) -> str:
-        if self.url:
-            return self.url
+        """How the user knows this profile: the file they gave (its name only), else its URL,
+        else platform:handle. A saved PDF also names a URL, but the user gave the file."""
         if self.file:
             return f"file {file_name(self.file)}"
+        if self.url:
+            return self.url
         return f"{self.platform}:{self.handle}"
 
 

@@ -25,7 +25,7 @@ def test_another_persons_pdf_is_not_briefed_as_the_contact(tmp_path, discovery):
     assert ("- linkedin_pdf: skipped (2026-03-02). not used: it names 'Maren Okafor-Lindqvist', "
             "not 'Joost Ambeek' as you gave it") in md
     assert "brief again with the name it gives (--name)" in md
-    assert "Please confirm, possibly the same person: " in md
+    assert "Please confirm, possibly the same person: file Profile.pdf (0.50)" in md
 
 
 def test_the_same_pdf_under_a_form_of_its_name_is_briefed(tmp_path):

@@ -277,8 +277,7 @@ def sources_section(briefing: Briefing) -> list[Item]:
     read: dict[str, str] = {}
     for r in briefing.sources:
         if r.ok:
-            where = f"file {file_name(r.identity.file)}" if r.identity.file else r.identity.label()
-            read.setdefault(platform_of(r.source), f"{r.source} ({where})")
+            read.setdefault(platform_of(r.source), f"{r.source} ({r.identity.label()})")
     out = []
     for r in briefing.sources:
         covered_by = None if r.ok else read.get(platform_of(r.source))
