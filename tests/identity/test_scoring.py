@@ -157,6 +157,9 @@ def test_single_word_display_name_from_the_full_name_is_not_a_mismatch():
     ("ilse", "accepted"),  # one of the names
     ("Tidewater Analytics", "accepted"),  # the contact's company's Page
     (None, "accepted"),  # nothing to compare
+    ("ilsevarga", "accepted"),  # a handle as display name: one word
+    ("Ilse @ Tidewater", "accepted"),  # shares a word with the name given
+    ("Ilse Jansen", "accepted"),  # shares the first name: maybe a new surname
 ])
 def test_a_given_profile_that_names_somebody_else_is_held_back_for_the_user(shown, outcome):
     given = candidate(result("website", SITE, name=shown), given=True)

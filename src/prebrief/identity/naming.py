@@ -38,6 +38,16 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
     return score, str(reason)
 
 
+def name_words(name: str) -> list[str]:
+    """The words of a display name, as the name matcher reads them (its decoration, such as
+    "(she/her)" or "| Procurement", left out where prebrief.names is installed)."""
+    try:
+        from prebrief.names import fold as words
+    except ImportError:
+        return fold(name).split()
+    return list(words(name))
+
+
 def fallback_similarity(a: str, b: str) -> tuple[float, str]:
     """Exact, reordered, middle-name and initial matches only; anything else is different.
 

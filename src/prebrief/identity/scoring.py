@@ -19,6 +19,7 @@ from prebrief.identity.naming import (
     distinct_orgs,
     fold,
     name_similarity,
+    name_words,
     org_matches,
     place_matches,
 )
@@ -169,17 +170,21 @@ def _name_support(candidate: Candidate, known: Known) -> tuple[float, str]:
 
 def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
     """Why a profile the user gave seems to be somebody else's: every display name it shows
-    is another person's name than the one they gave (not a form of it, not one of its words,
-    not the contact's company, whose Page a user may give)."""
+    is a full name of another person than the one they gave. Not a form of their name, nor one
+    sharing any word with it ("Marit @ Norrbrook"), nor a single word (a handle such as
+    "mvandersloot"), nor the contact's company (whose Page a user may give): the user's word
+    is only overruled by a plain contradiction."""
     names = _facts(candidate, "name")
     if not (query.name and names):
         return None
     company = [query.company] if query.company else []
+    asked = set(name_words(query.name))
     found = []
     for name in names:
         score, why = name_similarity(name, query.name)
-        if (score >= DIFFERENT_NAME or _one_of_the_names(name, query.name)
-                or _one_of_the_names(query.name, name) or org_matches(company, [name])):
+        words = name_words(name)
+        if (score >= DIFFERENT_NAME or len(words) < 2 or asked & set(words)
+                or org_matches(company, [name])):
             return None
         found.append((name, why))
     name, why = found[0]
