@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,14 +37,16 @@ def file_stamp(path: str) -> str | None:
 def file_saved_at(path: str) -> datetime | None:
     """When a user file was last saved (its modification time, in UTC): a saved page or an
     export is as old as that. None for standard input, for a file that cannot be read, and
-    for a time before FIRST_POSSIBLE_SAVE."""
+    for a time before FIRST_POSSIBLE_SAVE or after now (a day's leeway for clocks)."""
     if path == STDIN:
         return None
     try:
         saved = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
     except (OSError, OverflowError, ValueError):
         return None
-    return saved if saved >= FIRST_POSSIBLE_SAVE else None
+    if saved < FIRST_POSSIBLE_SAVE or saved > datetime.now(UTC) + timedelta(days=1):
+        return None
+    return saved
 
 
 def briefing_key(query: ContactQuery, options: RunOptions) -> str | None:

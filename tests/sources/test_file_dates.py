@@ -19,6 +19,7 @@ from factories import briefing
 from prebrief.extract.linkedin_pdf import created_at
 from prebrief.models import Evidence, Fact, Harvest, Identity, SourceResult, Status
 from prebrief.render import render
+from prebrief.reuse import file_saved_at
 from prebrief.sheet import build_sections
 from prebrief.sources.linkedin_pdf import LinkedInPdfSource
 from prebrief.sources.notes import NotesSource
@@ -94,3 +95,23 @@ async def test_an_unpackers_placeholder_time_is_no_date(tmp_path: Path):
     os.utime(page, (zip_default, zip_default))
     result = await run_source(XSource, Identity("x", file=str(page)), tmp_path)
     assert result.ok and {f.evidence.retrieved_at for f in result.harvest.facts} == {None}
+
+
+def test_a_save_date_after_now_is_no_date(tmp_path: Path):
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(PDFS / "Profile.pdf"))
+    writer.add_metadata({"/CreationDate": "D:20990101000000Z"})
+    out = io.BytesIO()
+    writer.write(out)
+    now = datetime(2026, 11, 20, tzinfo=UTC)
+    assert created_at(out.getvalue(), now) is None
+    assert created_at((PDFS / "Profile.pdf").read_bytes(), now) == SAVED
+    page = tmp_path / "x.html"
+    page.write_text("<html></html>", encoding="utf-8")
+    later = datetime(2099, 1, 1, tzinfo=UTC).timestamp()
+    os.utime(page, (later, later))
+    assert file_saved_at(str(page)) is None
+    assert file_saved_at("-") is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from prebrief.extract.dates import month_year
 from prebrief.extract.text import clean_text
@@ -142,8 +142,9 @@ def _join_wrapped(lines: list[Line]) -> list[str]:
     return out
 
 
-def parse_profile_pdf(data: bytes) -> PdfProfile:
-    """The structured profile; NotAProfile when the PDF is something else."""
+def parse_profile_pdf(data: bytes, now: datetime | None = None) -> PdfProfile:
+    """The structured profile; NotAProfile when the PDF is something else. now: the clock,
+    for telling a real save date from an impossible one (created_at)."""
     side, main = pdf_lines(data)
     _, side_sections = _split(side, SIDEBAR_HEADINGS)
     head, sections = _split(main, MAIN_HEADINGS)
@@ -158,14 +159,15 @@ def parse_profile_pdf(data: bytes) -> PdfProfile:
         profile.summary = " ".join(line.text for line in sections["Summary"]) or None
     profile.roles = read_experience(sections.get("Experience", []))
     profile.education = read_education(sections.get("Education", []))
-    profile.created = created_at(data)
+    profile.created = created_at(data, now)
     return profile
 
 
-def created_at(data: bytes) -> datetime | None:
+def created_at(data: bytes, now: datetime | None = None) -> datetime | None:
     """When the PDF was written (its CreationDate, in UTC): for a "Save to PDF" export, the
     moment the profile was saved, so how old its facts are. None where the PDF names no
-    date, an unreadable one, or one before LinkedIn existed."""
+    date, an unreadable one, one before LinkedIn existed, or one after now (a day's leeway
+    for clocks): such a date says nothing about the save."""
     from pypdf import PdfReader
 
     try:
@@ -176,7 +178,9 @@ def created_at(data: bytes) -> datetime | None:
     if created is None:
         return None
     created = created.astimezone(UTC) if created.tzinfo else created.replace(tzinfo=UTC)
-    return created if created >= FIRST_POSSIBLE_SAVE else None
+    if created < FIRST_POSSIBLE_SAVE or (now is not None and created > now + timedelta(days=1)):
+        return None
+    return created
 
 
 def _read_head(profile: PdfProfile, head: list[Line]) -> None:

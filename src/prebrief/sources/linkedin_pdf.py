@@ -49,7 +49,7 @@ class LinkedInPdfSource(Source):
             raise InputFileError(path, "is not a PDF", hint="Pass the file LinkedIn's "
                                  "More -> Save to PDF wrote (usually Profile.pdf).")
         try:
-            profile = parse_profile_pdf(data)
+            profile = parse_profile_pdf(data, ctx.now)
         except PermissionError:
             raise InputFileError(path, "is encrypted; save the profile again without a "
                                  "password") from None
