@@ -115,3 +115,22 @@ def test_a_save_date_after_now_is_no_date(tmp_path: Path):
     os.utime(page, (later, later))
     assert file_saved_at(str(page)) is None
     assert file_saved_at("-") is None
+
+
+def test_a_current_role_read_from_an_old_file_says_as_of_when():
+    from prebrief.models import Role
+
+    def read(saved: datetime):
+        ev = Evidence("linkedin_pdf", "LinkedIn PDF: Experience", file="/u/Profile.pdf",
+                      retrieved_at=saved)
+        role = Role("Head of Logistics", "Norrbrook Logistics", ev, start="2023-05", current=True)
+        person = replace(briefing().person, roles=(role,))
+        return replace(briefing(), person=person)
+
+    old = read(SAVED)
+    assert build_sections(old)["career"]["current"]["as_of"] == "2026-03-02"
+    assert ("- Head of Logistics at Norrbrook Logistics, since 2023-05 (3 yrs 6 mos), as of "
+            "2026-03-02 [") in render(old, "md")
+    assert "(as of 2026-03-02)" in render(old, "html")
+    assert build_sections(read(datetime(2026, 11, 1, tzinfo=UTC)))["career"]["current"][
+        "as_of"] is None

@@ -102,9 +102,13 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
     if current:
         start = parse_partial(current.start)
         months = months_between(start, now) if start else None
+        saved = current.evidence.retrieved_at if current.evidence.file else None
         out["current"] = {"title": current.title, "organization": current.organization,
                           "start": current.start, "evidence": current.evidence,
-                          "tenure": span(months) if months is not None else None}
+                          "tenure": span(months) if months is not None else None,
+                          # Read from a file saved long ago: current as of then (old_files).
+                          "as_of": f"{saved:%Y-%m-%d}" if saved and age_days(saved, now)
+                          > OLD_FILE_DAYS else None}
         if months is not None and 0 <= months <= RECENT_CHANGE_MONTHS:
             out["recent_change"] = {"text": f"Started as {_role_text(current)} "
                                             f"{span(months)} ago ({current.start})",
