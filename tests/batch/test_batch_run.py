@@ -108,7 +108,8 @@ def test_a_linkedin_pdf_column_is_read_beside_the_list_and_an_old_one_is_named(t
     src = tmp_path / "c.csv"
     src.write_text("Name,Company,LinkedIn PDF\n"
                    "Maren Okafor-Lindqvist,Norrbrook Logistics,pdfs/maren.pdf\n"
-                   "Joost Ambeek,Kestrel Freight,pdfs/missing.pdf\n")
+                   "Joost Ambeek,Kestrel Freight,pdfs/missing.pdf\n"
+                   "Lotte Brink,Kestrel Freight,pdfs/maren.pdf\n")  # the wrong person's PDF
     result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(tmp_path / "out"),
                                       "--format", "md", "--offline", "--no-discover",
                                       "--cache-dir", str(tmp_path / "cache")])
@@ -119,3 +120,5 @@ def test_a_linkedin_pdf_column_is_read_beside_the_list_and_an_old_one_is_named(t
     assert "line 3: Joost Ambeek: empty (1 error)" in result.stderr
     joost = next((tmp_path / "out").glob("joost-ambeek-*.md")).read_text()
     assert "missing.pdf: no such file" in joost
+    # Maren's PDF under Lotte's name is held back, and the index says which file to check.
+    assert "- [Lotte Brink](<" in md and "· empty; to confirm: file maren.pdf" in md

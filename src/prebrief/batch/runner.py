@@ -122,8 +122,10 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
              "found_name": person.name, "headline": person.headline, "location": person.location,
              "status": "ok" if usable(briefing) else "empty", "sources": dict(sources),
              "files": [path.name for path in rendered],
-             # A file saved long ago (a LinkedIn PDF from last year) is news in a bulk refresh.
-             "old_files": [f"{f['file']} saved {f['date']}" for f in old_files(briefing)]}
+             # A file saved long ago (a LinkedIn PDF from last year) is news in a bulk refresh,
+             # and so is a profile held back for the user to confirm (another person's PDF).
+             "old_files": [f"{f['file']} saved {f['date']}" for f in old_files(briefing)],
+             "to_confirm": [i.label() for i in briefing.identities if i.outcome == "possible"]}
     if snapshots is not None:
         from prebrief.snapshots import summary
 
