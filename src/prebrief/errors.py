@@ -44,6 +44,14 @@ class InputFileError(PrebriefError):
     def __init__(self, path: str, message: str, *, hint: str | None = None) -> None:
         super().__init__(f"{path}: {message}", hint=hint)
         self.path = path
+        self.reason = message
+
+    @property
+    def shared_message(self) -> str:
+        """The message as a report may carry it: the file's name, not where it lies."""
+        from prebrief.models import file_name
+
+        return f"{file_name(self.path)}: {self.reason}"
 
 
 class FetchError(PrebriefError):

@@ -91,6 +91,9 @@ def test_a_linkedin_pdf_column_is_a_path_relative_to_the_list(tmp_path):
     # A PDF alone is enough to brief (it names the contact); an absolute path stays as given.
     assert rows[1].query.files == (("linkedin_pdf", str(tmp_path / "elsewhere" / "Profile.pdf")),)
     assert rows[2].query.files == ()
+    # A link pasted into the column is a profile URL, routed like one, not a file to open.
+    link = rows_of(tmp_path, "Name,LinkedIn PDF\nAda Vermeer,https://www.linkedin.com/in/adav\n")
+    assert (link[0].query.files, link[0].query.urls) == ((), ("https://www.linkedin.com/in/adav",))
     jsonl = rows_of(tmp_path, '{"name": "Ada Vermeer", "linkedin_pdf": "ada.pdf"}\n',
                     name="c.jsonl")
     assert jsonl[0].query.files == (("linkedin_pdf", str(tmp_path / "ada.pdf")),)

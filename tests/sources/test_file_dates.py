@@ -134,3 +134,17 @@ def test_a_current_role_read_from_an_old_file_says_as_of_when():
     assert "(as of 2026-03-02)" in render(old, "html")
     assert build_sections(read(datetime(2026, 11, 1, tzinfo=UTC)))["career"]["current"][
         "as_of"] is None
+
+
+def test_a_report_names_a_file_that_cannot_be_read_but_not_where_it_lies(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from prebrief.cli.app import app
+
+    hidden = tmp_path / "private-folder" / "Profile.pdf"
+    for fmt in ("md", "json"):
+        result = CliRunner().invoke(app, ["brief", "--name", "Ada Vermeer", "--linkedin-pdf",
+                                          str(hidden), "--offline", "--no-discover", "-f", fmt,
+                                          "--cache-dir", str(tmp_path / "cache")])
+        assert "Profile.pdf: no such file" in result.stdout
+        assert "private-folder" not in result.stdout

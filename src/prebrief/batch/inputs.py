@@ -73,6 +73,8 @@ def query_from(values: Mapping[str, str], folder: Path | None = None) -> Contact
     name = v["name"] or " ".join(x for x in (v["first_name"], v["last_name"]) if x)
     handles = tuple((p, v[p]) for p in PLATFORMS if v[p])
     urls = tuple(u for u in v["url"].split() if u.startswith(("http://", "https://")))
+    if v["linkedin_pdf"].startswith(("http://", "https://")):  # a link, not a saved file
+        urls, v["linkedin_pdf"] = (*urls, v["linkedin_pdf"]), ""
     if not (name or v["email"] or handles or urls or v["linkedin_pdf"]):
         return "no name and no identifier (e-mail, profile URL, handle or LinkedIn PDF)"
     if v["email"] and "@" not in v["email"]:

@@ -157,11 +157,13 @@ class Source:
     def failed(self, target: Identity, exc: PrebriefError, started: datetime) -> SourceResult:
         status = Status(exc.status)
         hint = exc.hint
+        # A result is written into reports (and the cache): a user file by its name only.
+        message = exc.shared_message if isinstance(exc, InputFileError) else exc.message
         if isinstance(exc, (BlockedError, RateLimited)) and not hint:
             hint = self.hint
         missing = (exc.url,) if isinstance(exc, NotAvailable) and exc.url else ()
         return SourceResult(
-            self.name, status, target, message=exc.message, hint=hint,
+            self.name, status, target, message=message, hint=hint,
             fetched_at=started, missing=missing,
         )
 
