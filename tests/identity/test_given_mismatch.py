@@ -29,9 +29,13 @@ def test_another_persons_pdf_is_not_briefed_as_the_contact(tmp_path, discovery):
 
 
 def test_the_same_pdf_under_a_form_of_its_name_is_briefed(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Met at the Logimat stand\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["brief", "--name", "Maren Okafor", "--linkedin-pdf", PDF,
-                                      "--offline", "--no-discover", "-f", "md",
-                                      "--cache-dir", str(tmp_path)])
+                                      "--notes", str(notes), "--offline", "--no-discover",
+                                      "-f", "md", "--cache-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# Briefing: Maren Okafor-Lindqvist\n")
     assert "Head of Logistics at Norrbrook Logistics" in result.stdout
+    # The user's notes are theirs too: both profiles were given by them.
+    assert "Identity match: high (1.00), 2 of 2 profiles given by you." in result.stdout

@@ -90,4 +90,5 @@ class NotesSource(Source):
             if len(facts) >= MAX_LINES:
                 break
         return Harvest(facts=tuple(facts), links=tuple(links),
-                       identity=Identity(self.name, file=path, found_via="your notes"))
+                       identity=Identity(self.name, file=path,
+                                         found_via="file supplied by the user (your notes)"))
