@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime
 from typing import Any
 
-from prebrief.models import Briefing, Identity, Role, Signal, file_name
+from prebrief.models import Briefing, Evidence, Identity, Role, Signal, file_name
 from prebrief.sheet.clock import local_time, zone_for
 from prebrief.sheet.text import (age_days, counted, months_between, norm, norm_org,
                                  parse_partial, snippet, span)
@@ -102,13 +102,12 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
     if current:
         start = parse_partial(current.start)
         months = months_between(start, now) if start else None
-        saved = current.evidence.retrieved_at if current.evidence.file else None
+        saved = _saved_long_ago(current.evidence, now)
         out["current"] = {"title": current.title, "organization": current.organization,
                           "start": current.start, "evidence": current.evidence,
                           "tenure": span(months) if months is not None else None,
                           # Read from a file saved long ago: current as of then (old_files).
-                          "as_of": f"{saved:%Y-%m-%d}" if saved and age_days(saved, now)
-                          > OLD_FILE_DAYS else None}
+                          "as_of": f"{saved:%Y-%m-%d}" if saved else None}
         if months is not None and 0 <= months <= RECENT_CHANGE_MONTHS:
             out["recent_change"] = {"text": f"Started as {_role_text(current)} "
                                             f"{span(months)} ago ({current.start})",
@@ -230,23 +229,31 @@ def _stale(stale: list[Signal], now: datetime) -> dict[str, Any] | None:
                     f"year (oldest {span(oldest // 30)} old): check they still hold"}
 
 
+def _saved_long_ago(evidence: Evidence, now: datetime) -> datetime | None:
+    """When the file a fact was read from was saved, where that is more than OLD_FILE_DAYS
+    before now; else None (not from a file, undated, or recent)."""
+    saved = evidence.retrieved_at if evidence.file else None
+    return saved if saved and age_days(saved, now) > OLD_FILE_DAYS else None
+
+
 def old_files(briefing: Briefing) -> list[Item]:
     """Each file the user gave that was saved more than OLD_FILE_DAYS before the briefing (a
     LinkedIn PDF from last spring): what changed since is not in it."""
     out = []
     for result in briefing.sources:
         file = result.identity.file if result.ok else None
-        dated = [(ev.retrieved_at, ev) for ev in (f.evidence for f in result.harvest.facts)
-                 if ev.file and ev.retrieved_at]
+        dated = [f.evidence for f in result.harvest.facts
+                 if f.evidence.file and f.evidence.retrieved_at]
         if not (file and dated):
             continue
-        saved, evidence = max(dated, key=lambda pair: pair[0])
-        days = age_days(saved, briefing.generated_at)
-        if days > OLD_FILE_DAYS:
+        newest = max(dated, key=lambda ev: ev.retrieved_at or briefing.generated_at)
+        saved = _saved_long_ago(newest, briefing.generated_at)
+        if saved:
             out.append({"text": f"{file_name(file)} ({result.source}) was saved "
-                                f"{span(days // 30)} ago, on {saved:%Y-%m-%d}: what changed "
-                                f"since is not in it", "file": file_name(file),
-                        "date": f"{saved:%Y-%m-%d}", "evidence": evidence})
+                                f"{span(age_days(saved, briefing.generated_at) // 30)} ago, on "
+                                f"{saved:%Y-%m-%d}: what changed since is not in it",
+                        "file": file_name(file), "date": f"{saved:%Y-%m-%d}",
+                        "evidence": newest})
     return out
 
 
