@@ -173,3 +173,19 @@ def test_a_given_profile_that_names_somebody_else_is_held_back_for_the_user(show
     first_name = ContactQuery(name="Ilse", company="Tidewater Analytics")
     assert judge(given, query=first_name).outcome == (
         "possible" if shown and "Maren" in shown else "accepted")
+
+
+def test_a_name_read_off_a_page_title_never_holds_back_what_the_user_gave():
+    from dataclasses import replace
+
+    from prebrief.models import Evidence, Fact
+
+    site = result("website", SITE)
+    for method in ("<title>", "OpenGraph og:title"):
+        titled = replace(site, harvest=replace(site.harvest, facts=(
+            Fact("name", "Notes on Port Logistics", Evidence("website", method, url=SITE)),)))
+        assert judge(candidate(titled, given=True)).outcome == "accepted", method
+    named = replace(site, harvest=replace(site.harvest, facts=(
+        Fact("name", "Notes on Port Logistics", Evidence("website", "JSON-LD Person.name",
+                                                         url=SITE)),)))
+    assert judge(candidate(named, given=True)).outcome == "possible"

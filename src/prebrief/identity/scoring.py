@@ -33,6 +33,7 @@ SELF_LINK = 0.5
 MENTION = 0.35
 DISCOVERED_MAX = 0.98
 _TEXT_KINDS = ("headline", "role", "bio", "summary")
+_TITLE_GUESSES = ("<title>", "og:title")  # extraction methods that read a name off a title
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,12 @@ def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
     sharing any word with it ("Marit @ Norrbrook"), nor a single word (a handle such as
     "mvandersloot"), nor the contact's company (whose Page a user may give): the user's word
     is only overruled by a plain contradiction."""
-    names = _facts(candidate, "name")
+    result = candidate.result
+    # A name read off a page's title ("Notes on procurement") is a guess, not the name the
+    # profile shows: it never overrules the user.
+    names = [f.text for f in result.harvest.facts if f.kind == "name" and f.text
+             and not any(guess in f.evidence.method for guess in _TITLE_GUESSES)
+             ] if result is not None and result.ok else []
     if not (query.name and names):
         return None
     company = [query.company] if query.company else []
