@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prebrief.names import name_similarity, same_name
+from prebrief.names import looks_like_a_name, name_similarity, same_name
 
 
 @pytest.mark.parametrize("a,b", [
@@ -62,3 +62,13 @@ def test_a_surname_cut_short_is_neither_a_match_nor_another_person(a, b):
     score, reason = name_similarity(a, b)
     assert 0.5 <= score < 0.8 and "same first name" in reason
     assert name_similarity(b, a)[0] == score
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Maren Okafor-Lindqvist", True), ("Jan de Vries", True), ("M. Vandersloot", True),
+    ("Marit Vandersloot (she/her)", True), ("José Núñez", True),
+    ("procurement & bees", False), ("The Procurement Nerd", False), ("marit", False),
+    ("Notes on Port Logistics", False), ("Marit 2026", False),
+])
+def test_a_display_name_that_reads_as_a_phrase_is_told_from_a_name(text, name):
+    assert looks_like_a_name(text) is name

@@ -134,6 +134,29 @@ def _surname_variant(left: list[str], right: list[str]) -> tuple[float, str] | N
     return None
 
 
+# Words that make a display name a phrase ("The Procurement Nerd"), never part of a name.
+_PHRASE_WORDS = {"the", "a", "an", "and", "of", "for", "my", "our", "at", "in", "on", "to",
+                 "with", "by", "from", "about", "is", "not"}
+
+
+def looks_like_a_name(text: str) -> bool:
+    """Whether a display name reads as a person's name ("Maren Okafor-Lindqvist", "Jan de
+    Vries"), not a phrase ("procurement & bees", "The Procurement Nerd"): two to four words
+    beside its decoration, each capitalised but a particle, of letters, hyphens, apostrophes
+    and an initial's full stop only."""
+    words = _DECORATION.sub(" ", text).split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        folded = word.casefold()
+        if folded in _PARTICLES:
+            continue
+        if (folded in _PHRASE_WORDS or not word[0].isupper()
+                or not all(c.isalpha() or c in "-'’." for c in word)):
+            return False
+    return True
+
+
 def same_name(a: str, b: str) -> bool:
     """The conservative verdict discovery relies on."""
     return name_similarity(a, b)[0] >= SAME

@@ -160,6 +160,8 @@ def test_single_word_display_name_from_the_full_name_is_not_a_mismatch():
     ("ilsevarga", "accepted"),  # a handle as display name: one word
     ("Ilse @ Tidewater", "accepted"),  # shares a word with the name given
     ("Ilse Jansen", "accepted"),  # shares the first name: maybe a new surname
+    ("procurement & bees", "accepted"),  # a free-form display name, not a name
+    ("The Procurement Nerd", "accepted"),
 ])
 def test_a_given_profile_that_names_somebody_else_is_held_back_for_the_user(shown, outcome):
     given = candidate(result("website", SITE, name=shown), given=True)
@@ -180,12 +182,13 @@ def test_a_name_read_off_a_page_title_never_holds_back_what_the_user_gave():
 
     from prebrief.models import Evidence, Fact
 
+    # The same words decide by how they were read: a title is the site's, not its owner's.
     site = result("website", SITE)
     for method in ("<title>", "OpenGraph og:title"):
         titled = replace(site, harvest=replace(site.harvest, facts=(
-            Fact("name", "Notes on Port Logistics", Evidence("website", method, url=SITE)),)))
+            Fact("name", "Pieter Brandsma", Evidence("website", method, url=SITE)),)))
         assert judge(candidate(titled, given=True)).outcome == "accepted", method
     named = replace(site, harvest=replace(site.harvest, facts=(
-        Fact("name", "Notes on Port Logistics", Evidence("website", "JSON-LD Person.name",
-                                                         url=SITE)),)))
+        Fact("name", "Pieter Brandsma", Evidence("website", "JSON-LD Person.name",
+                                                 url=SITE)),)))
     assert judge(candidate(named, given=True)).outcome == "possible"

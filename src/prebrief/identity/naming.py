@@ -48,6 +48,17 @@ def name_words(name: str) -> list[str]:
     return list(words(name))
 
 
+def looks_like_a_name(text: str) -> bool:
+    """Whether a display name reads as a person's name rather than a phrase (see
+    prebrief.names.looks_like_a_name); without that module, two or three capitalised words."""
+    try:
+        from prebrief.names import looks_like_a_name as check
+    except ImportError:
+        words = text.split()
+        return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return bool(check(text))
+
+
 def fallback_similarity(a: str, b: str) -> tuple[float, str]:
     """Exact, reordered, middle-name and initial matches only; anything else is different.
 

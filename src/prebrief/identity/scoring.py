@@ -18,6 +18,7 @@ from prebrief.identity.naming import (
     SAME_NAME,
     distinct_orgs,
     fold,
+    looks_like_a_name,
     name_similarity,
     name_words,
     org_matches,
@@ -173,8 +174,9 @@ def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
     """Why a profile the user gave seems to be somebody else's: every display name it shows
     is a full name of another person than the one they gave. Not a form of their name, nor one
     sharing any word with it ("Marit @ Norrbrook"), nor a single word (a handle such as
-    "mvandersloot"), nor the contact's company (whose Page a user may give): the user's word
-    is only overruled by a plain contradiction."""
+    "mvandersloot"), nor a phrase ("procurement & bees", a free-form display name), nor the
+    contact's company (whose Page a user may give): the user's word is only overruled by a
+    plain contradiction."""
     result = candidate.result
     # A name read off a page's title ("Notes on procurement") is a guess, not the name the
     # profile shows: it never overrules the user.
@@ -190,7 +192,7 @@ def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
         score, why = name_similarity(name, query.name)
         words = name_words(name)
         if (score >= DIFFERENT_NAME or len(words) < 2 or asked & set(words)
-                or org_matches(company, [name])):
+                or not looks_like_a_name(name) or org_matches(company, [name])):
             return None
         found.append((name, why))
     name, why = found[0]
