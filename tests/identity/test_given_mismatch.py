@@ -26,6 +26,8 @@ def test_another_persons_pdf_is_not_briefed_as_the_contact(tmp_path, discovery):
             "not 'Joost Ambeek' as you gave it") in md
     assert "brief again with the name it gives (--name)" in md
     assert "Please confirm, possibly the same person: file Profile.pdf (0.50)" in md
+    # The terminal says so too, for a user who does not read the sheet's header first.
+    assert "to confirm: file Profile.pdf: it names 'Maren Okafor-Lindqvist'" in result.stderr
 
 
 def test_the_same_pdf_under_a_form_of_its_name_is_briefed(tmp_path):

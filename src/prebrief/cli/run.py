@@ -98,10 +98,13 @@ def write_output(text: str, output: Path | None) -> None:
 
 def report_sources(briefing: Briefing, verbose: bool) -> None:
     """One line per source on stderr, when asked for or when someone is watching; what an
-    offline run could not find is always named."""
+    offline run could not find, and each profile left for the user to confirm (another
+    person's PDF they gave, say), are always named."""
     missing = [url for r in briefing.sources for url in r.missing]
     for url in missing:
         typer.echo(f"not available offline: {url}", err=True)
+    for identity in (i for i in briefing.identities if i.outcome == "possible"):
+        typer.echo(f"to confirm: {identity.label()}: {'; '.join(identity.reasons)}", err=True)
     if not (verbose or sys.stderr.isatty()):
         return
     for result in briefing.sources:
