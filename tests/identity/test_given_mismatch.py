@@ -41,3 +41,19 @@ def test_the_same_pdf_under_a_form_of_its_name_is_briefed(tmp_path):
     assert "Head of Logistics at Norrbrook Logistics" in result.stdout
     # The user's notes are theirs too: both profiles were given by them.
     assert "Identity match: high (1.00), 2 of 2 profiles given by you." in result.stdout
+
+
+@pytest.mark.parametrize("linkedin,held", [
+    ("https://www.linkedin.com/in/maren-okafor-2", True),  # a namesake's profile
+    ("https://www.linkedin.com/in/Maren-Okafor/", False),  # the PDF's own, written otherwise
+    ("maren-okafor", False),
+])
+def test_a_namesakes_pdf_beside_the_linkedin_profile_given_is_held_back(tmp_path, linkedin,
+                                                                       held):
+    result = CliRunner().invoke(app, ["brief", "--name", "Maren Okafor", "--linkedin", linkedin,
+                                      "--linkedin-pdf", PDF, "--offline", "--no-discover",
+                                      "-f", "md", "--cache-dir", str(tmp_path)])
+    said = ("to confirm: file Profile.pdf: it is the linkedin profile 'maren-okafor', not "
+            "'maren-okafor-2' as you gave it: another person?")
+    assert (said in result.stderr) is held, result.stderr
+    assert ("Head of Logistics at Norrbrook Logistics" in result.stdout) is not held

@@ -80,9 +80,10 @@ def assess(candidate: Candidate, accepted: Mapping[Key, Candidate],
     """Score one candidate against the profiles accepted so far (which exclude it)."""
     if candidate.given:
         # The user's own word needs no reasons beyond found_via ("given by the user"), unless
-        # what it names contradicts the name they gave: a mistyped handle, another person's
-        # PDF in a batch folder. A wrong-person briefing is worse than a thinner one.
-        doubt = _given_doubt(candidate, query)
+        # what it names contradicts what else they gave: the name (a mistyped handle, another
+        # person's PDF in a batch folder) or the profile (a namesake's PDF beside the LinkedIn
+        # URL they gave). A wrong-person briefing is worse than a thinner one.
+        doubt = _given_doubt(candidate, query) or _other_profile(candidate, query)
         if doubt:
             return Assessment(GIVEN_DOUBT, "possible", (doubt,), candidate.identity.found_via)
         return Assessment(1.0, "accepted", candidate.identity.reasons,
@@ -197,6 +198,36 @@ def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
         found.append((name, why))
     name, why = found[0]
     return f"it names {name!r}, not {query.name!r} as you gave it; {why}: another person?"
+
+
+def _other_profile(candidate: Candidate, query: ContactQuery) -> str | None:
+    """Why a file the user gave holds another profile than the one they named on its platform:
+    a LinkedIn PDF of /in/maren-okafor-2 beside --linkedin .../in/maren-okafor (a namesake,
+    whose name agrees), or a saved X page of another handle than --x."""
+    from urllib.parse import unquote
+
+    from prebrief.sources.registry import all_sources, platform_of
+
+    result = candidate.result
+    if not (candidate.identity.file and result is not None and result.ok
+            and result.identity.handle):
+        return None
+    platform = platform_of(result.source)
+    source = all_sources().get(platform)
+    if source is None:
+        return None
+
+    def key(handle: str | None) -> str:
+        return unquote(handle or "").strip().strip("/").lstrip("@").casefold()
+
+    given = {key(source.identity_for(v).handle) for p, v in query.handles if p == platform}
+    given |= {key(source.match_url(u)) for u in query.urls}
+    given.discard("")
+    held = result.identity.handle
+    if not given or key(held) in given:
+        return None
+    return (f"it is the {platform} profile {held!r}, not {sorted(given)[0]!r} as you gave it: "
+            f"another person?")
 
 
 def _one_of_the_names(name: str, ref: str) -> bool:
