@@ -24,7 +24,7 @@ from prebrief.identity.naming import (
     org_matches,
     place_matches,
 )
-from prebrief.models import ContactQuery, Outcome, Status
+from prebrief.models import ContactQuery, Fact, Outcome, Status
 
 ACCEPT = 0.75
 POSSIBLE = 0.35
@@ -178,12 +178,10 @@ def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
     "mvandersloot"), nor a phrase ("procurement & bees", a free-form display name), nor the
     contact's company (whose Page a user may give): the user's word is only overruled by a
     plain contradiction."""
-    result = candidate.result
     # A name read off a page's title ("Notes on procurement") is a guess, not the name the
     # profile shows: it never overrules the user.
-    names = [f.text for f in result.harvest.facts if f.kind == "name" and f.text
-             and not any(guess in f.evidence.method for guess in _TITLE_GUESSES)
-             ] if result is not None and result.ok else []
+    names = [f.text for f in _read(candidate, "name")
+             if not any(guess in f.evidence.method for guess in _TITLE_GUESSES)]
     if not (query.name and names):
         return None
     company = [query.company] if query.company else []
@@ -246,10 +244,15 @@ def _back_link_bonus(candidate: Candidate, accepted: Mapping[Key, Candidate], be
 
 
 def _facts(candidate: Candidate, kind: str) -> list[str]:
+    return [f.text for f in _read(candidate, kind)]
+
+
+def _read(candidate: Candidate, kind: str) -> list[Fact]:
+    """The candidate's facts of one kind with a text, where its profile was read."""
     result = candidate.result
     if result is None or not result.ok:
         return []
-    return [f.text for f in result.harvest.facts if f.kind == kind and f.text]
+    return [f for f in result.harvest.facts if f.kind == kind and f.text]
 
 
 def _orgs(candidate: Candidate) -> list[str]:
