@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
@@ -24,6 +24,17 @@ STDIN = "-"  # a user file given as "-" is standard input (`--notes -`): pasted 
 # No profile a source reads was saved before the first of them opened (LinkedIn, May 2003): an
 # earlier date on a saved file is a placeholder (a PDF generator's, an unpacker's 1980-01-01).
 FIRST_POSSIBLE_SAVE = datetime(2003, 5, 1, tzinfo=UTC)
+
+
+def plausible_save(saved: datetime | None, now: datetime | None = None) -> datetime | None:
+    """saved, where it can be when a profile was saved: not before FIRST_POSSIBLE_SAVE, nor
+    after now (a day's leeway for clocks; no bound without now); else None, as such a date
+    says nothing about the save."""
+    if saved is None or saved < FIRST_POSSIBLE_SAVE:
+        return None
+    return None if now is not None and saved > now + timedelta(days=1) else saved
+
+
 # Fact kinds that describe the person's record rather than say something about them;
 # they feed the identity header and are not classified into talking points.
 PROFILE_KINDS = frozenset({"name", "photo", "url", "follower_count", "handle", "timezone",

@@ -9,44 +9,46 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prebrief import __version__
-from prebrief.models import FIRST_POSSIBLE_SAVE, STDIN
+from prebrief.models import STDIN, plausible_save
 
 if TYPE_CHECKING:
     from prebrief.config import RunOptions
     from prebrief.models import Briefing, ContactQuery
 
 
-def file_stamp(path: str) -> str | None:
-    """A user file's modification time and size, which key what was made from it; None where
-    it cannot be read, and for standard input, which has neither (a file that happens to be
-    named "-" must not lend its stamp to piped text)."""
+def _stat(path: str) -> os.stat_result | None:
+    """A user file's stat; None where it cannot be read, and for standard input, which has
+    none (a file that happens to be named "-" must not lend its stamp or date to piped text)."""
     if path == STDIN:
         return None
     try:
-        st = os.stat(path)
+        return os.stat(path)
     except OSError:
         return None
-    return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def file_stamp(path: str) -> str | None:
+    """A user file's modification time and size, which key what was made from it; None where
+    it has none (_stat)."""
+    st = _stat(path)
+    return f"{st.st_mtime_ns}:{st.st_size}" if st else None
 
 
 def file_saved_at(path: str) -> datetime | None:
     """When a user file was last saved (its modification time, in UTC): a saved page or an
-    export is as old as that. None for standard input, for a file that cannot be read, and
-    for a time before FIRST_POSSIBLE_SAVE or after now (a day's leeway for clocks)."""
-    if path == STDIN:
-        return None
+    export is as old as that. None where it has no stat (_stat) or the time is no possible
+    save date (models.plausible_save)."""
+    st = _stat(path)
     try:
-        saved = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
-    except (OSError, OverflowError, ValueError):
+        saved = datetime.fromtimestamp(st.st_mtime, UTC) if st else None
+    except (OverflowError, ValueError, OSError):
         return None
-    if saved < FIRST_POSSIBLE_SAVE or saved > datetime.now(UTC) + timedelta(days=1):
-        return None
-    return saved
+    return plausible_save(saved, datetime.now(UTC))
 
 
 def briefing_key(query: ContactQuery, options: RunOptions) -> str | None:

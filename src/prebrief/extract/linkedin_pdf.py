@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from prebrief.extract.dates import month_year
 from prebrief.extract.text import clean_text
-from prebrief.models import FIRST_POSSIBLE_SAVE
+from prebrief.models import plausible_save
 
 SIDEBAR_HEADINGS = ("Contact", "Top Skills", "Languages", "Certifications", "Honors-Awards",
                     "Publications", "Patents")
@@ -177,10 +177,8 @@ def created_at(data: bytes, now: datetime | None = None) -> datetime | None:
         return None
     if created is None:
         return None
-    created = created.astimezone(UTC) if created.tzinfo else created.replace(tzinfo=UTC)
-    if created < FIRST_POSSIBLE_SAVE or (now is not None and created > now + timedelta(days=1)):
-        return None
-    return created
+    return plausible_save(
+        created.astimezone(UTC) if created.tzinfo else created.replace(tzinfo=UTC), now)
 
 
 def _read_head(profile: PdfProfile, head: list[Line]) -> None:
