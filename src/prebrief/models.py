@@ -92,6 +92,12 @@ class Evidence:
     file: str | None = None
     retrieved_at: datetime | None = None
 
+    @property
+    def document(self) -> tuple[str, str | None, str | None]:
+        """The page or file the fact was read from (source, URL, file), which the facts read
+        from it share whatever their method: one citation, one listed line."""
+        return self.source, self.url, self.file
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -33,7 +33,7 @@ class Citations:
     _index: dict[tuple[Any, ...], int] = field(default_factory=dict)
 
     def cite(self, evidence: Evidence) -> int:
-        key = (evidence.source, evidence.url, evidence.file)
+        key = evidence.document
         number = self._index.get(key)
         if number is None:
             self._first.append(evidence)

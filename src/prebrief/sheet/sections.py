@@ -147,8 +147,7 @@ def _listed(pro: list[Signal], kind: str, limit: int | None = None) -> list[Item
     by_source: dict[tuple[str, str | None, str | None], list[Signal]] = {}
     for s in pro:
         if s.kind == kind:
-            ev = s.evidence
-            by_source.setdefault((ev.source, ev.url, ev.file), []).append(s)
+            by_source.setdefault(s.evidence.document, []).append(s)
     return [{"text": ", ".join(s.text for s in found[:limit]), "evidence": found[0].evidence}
             for found in by_source.values()]
 
