@@ -97,17 +97,29 @@ async def test_an_unpackers_placeholder_time_is_no_date(tmp_path: Path):
     assert result.ok and {f.evidence.retrieved_at for f in result.harvest.facts} == {None}
 
 
-def test_a_save_date_after_now_is_no_date(tmp_path: Path):
+async def test_a_save_date_after_now_is_no_date(tmp_path: Path):
     import io
 
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter(clone_from=PdfReader(PDFS / "Profile.pdf"))
-    writer.add_metadata({"/CreationDate": "D:20990101000000Z"})
-    out = io.BytesIO()
-    writer.write(out)
+    def dated(value: str) -> bytes:
+        writer = PdfWriter(clone_from=PdfReader(PDFS / "Profile.pdf"))
+        writer.add_metadata({"/CreationDate": value})
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
     now = datetime(2026, 11, 20, tzinfo=UTC)
-    assert created_at(out.getvalue(), now) is None
+    assert created_at(dated("D:20990101000000Z"), now) is None
+    assert created_at(dated("D:garbage"), now) is None  # malformed: the date is lost, not the PDF
+    assert created_at(dated("D:20261301000000Z"), now) is None  # month 13
+    # Such a PDF is still read, and dated by the file's save instead.
+    broken = tmp_path / "Profile.pdf"
+    broken.write_bytes(dated("D:garbage"))
+    read = await run_source(LinkedInPdfSource, Identity("linkedin_pdf", file=str(broken)),
+                            tmp_path)
+    assert read.ok and {f.evidence.retrieved_at for f in read.harvest.facts} == {
+        file_saved_at(str(broken))}
     assert created_at((PDFS / "Profile.pdf").read_bytes(), now) == SAVED
     page = tmp_path / "x.html"
     page.write_text("<html></html>", encoding="utf-8")
