@@ -167,6 +167,7 @@ def assemble(query: ContactQuery, results: list[SourceResult],
     """Merge, classify and package the results of one run."""
     from prebrief.classify import classify_facts
     from prebrief.classify.writer import writer_of_facts
+    from prebrief.withhold import withhold
 
     priority = {name: cls.priority for name, cls in all_sources().items()}
     person = merge_person(results, priority)
@@ -174,6 +175,7 @@ def assemble(query: ContactQuery, results: list[SourceResult],
     # Who wrote the contact's texts decides what some partner words reveal ("my husband").
     writer = writer_of_facts(person.name, facts)
     signals = tuple(classify_facts(facts, writer=writer))
+    person = withhold(person, signals)  # a sensitive role or headline, as its signal is
     return Briefing(
         person=person, identities=tuple(_unique_identities(identities)), signals=signals,
         sources=tuple(results), generated_at=now or datetime.now(UTC), contact_key=query.key(),

@@ -126,6 +126,11 @@ class Role:
     location: str | None = None
     description: str | None = None
 
+    @property
+    def text(self) -> str:
+        """The role as one line, as the sources write its fact ("Deacon at Protestantse ...")."""
+        return " at ".join(x for x in (self.title, self.organization) if x)
+
 
 @dataclass(frozen=True)
 class Education:

@@ -9,7 +9,7 @@ from prebrief import __version__
 from prebrief.models import (Briefing, Education, Evidence, Identity, Role, Signal, SourceResult,
                              file_name)
 
-SCHEMA_VERSION = "2.2"
+SCHEMA_VERSION = "2.3"
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -22,7 +22,7 @@ def test_json_v2_sections_validate_and_keep_evidence():
     data = json.loads(render(rich_briefing(), "json"))
     jsonschema.validate(data, schema())
     sections = data["sections"]
-    assert data["schema_version"] == "2.2"
+    assert data["schema_version"] == "2.3"
     assert sections["identity"]["local_time"]["zone"] == "Europe/Amsterdam"
     assert all(s["evidence"]["source"] for s in sections["starters"])
     assert sections["care"]["sensitive"][0]["category"] == "health"

@@ -141,11 +141,11 @@ def test_a_current_role_read_from_an_old_file_says_as_of_when():
 
     old = read(SAVED)
     assert build_sections(old)["career"]["current"]["as_of"] == "2026-03-02"
-    assert ("- Head of Logistics at Norrbrook Logistics, since 2023-05 (3 yrs 6 mos), as of "
+    assert ("- Head of Logistics at Norrbrook Logistics, since 2023-05 (2 yrs 10 mos), as of "
             "2026-03-02 [") in render(old, "md")
     assert "(as of 2026-03-02)" in render(old, "html")
-    assert build_sections(read(datetime(2026, 11, 1, tzinfo=UTC)))["career"]["current"][
-        "as_of"] is None
+    fresh = build_sections(read(datetime(2026, 11, 1, tzinfo=UTC)))["career"]["current"]
+    assert fresh["as_of"] is None and fresh["tenure"] == "3 yrs 6 mos"  # counted to now
 
 
 def test_a_report_names_a_file_that_cannot_be_read_but_not_where_it_lies(tmp_path: Path):

@@ -10,7 +10,7 @@ from typing import Any
 from prebrief.models import Briefing, Evidence, Identity, Role, Signal, file_name
 from prebrief.sheet.clock import local_time, zone_for
 from prebrief.sheet.text import (age_days, counted, months_between, norm, norm_org,
-                                 parse_partial, snippet, span)
+                                 parse_partial, period, snippet, span)
 
 Item = dict[str, Any]
 RECENT_CHANGE_MONTHS = 6
@@ -97,25 +97,32 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
     credentials, languages and skills the sources list, and the user's professional notes."""
     now = briefing.generated_at
     roles = list(briefing.person.roles)
-    current = next((r for r in roles if r.current), None)
-    out: dict[str, Any] = {"current": None, "recent_change": None, "past": [], "education": []}
+    current = _main_role([r for r in roles if r.current], briefing.person.headline)
+    out: dict[str, Any] = {"current": None, "recent_change": None}
     if current:
         start = parse_partial(current.start)
         months = months_between(start, now) if start else None
         saved = _saved_long_ago(current.evidence, now)
+        # Read from a file saved long ago, the tenure is counted to the save: what it shows.
+        held = months_between(start, saved) if start and saved else months
         out["current"] = {"title": current.title, "organization": current.organization,
                           "start": current.start, "evidence": current.evidence,
-                          "tenure": span(months) if months is not None else None,
+                          "tenure": span(held) if held is not None and held >= 0 else None,
                           # Read from a file saved long ago: current as of then (old_files).
                           "as_of": f"{saved:%Y-%m-%d}" if saved else None}
         if months is not None and 0 <= months <= RECENT_CHANGE_MONTHS:
-            out["recent_change"] = {"text": f"Started as {_role_text(current)} "
+            out["recent_change"] = {"text": f"Started as {current.text} "
                                             f"{span(months)} ago ({current.start})",
                                     "evidence": current.evidence}
-    out["past"] = [{"text": _role_text(r), "start": r.start, "end": r.end,
-                    "evidence": r.evidence} for r in roles if r is not current]
+    # Another position held now (a board seat beside the job) is no past role.
+    out["also"] = [{"text": r.text, "start": r.start, "when": period(r.start, None, current=True),
+                    "evidence": r.evidence} for r in roles if r.current and r is not current]
+    out["past"] = [{"text": r.text, "start": r.start, "end": r.end,
+                    "when": period(r.start, r.end), "evidence": r.evidence}
+                   for r in roles if not r.current]
     out["education"] = [{"text": ", ".join(x for x in (e.school, e.degree, e.field) if x),
-                         "start": e.start, "end": e.end, "evidence": e.evidence}
+                         "start": e.start, "end": e.end, "when": period(e.start, e.end),
+                         "evidence": e.evidence}
                         for e in briefing.person.education]
     pro = _distinct(visible(briefing.signals, "professional"))
     # Their own account of their work (a LinkedIn About), for the Markdown and the JSON: the
@@ -130,6 +137,14 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
     out["notes"] = [{"text": s.text, "evidence": s.evidence}
                     for s in pro if s.kind == "note"][:MAX_NOTES]
     return out
+
+
+def _main_role(held: list[Role], headline: str | None) -> Role | None:
+    """Of the positions held now, the one the headline names ("COO at Zeewolde Terminals"
+    beside a board seat begun later); else the latest begun (merge_roles' order)."""
+    words = set(norm(headline).split())
+    named = [r for r in held if (org := norm_org(r.organization)) and set(org.split()) <= words]
+    return (named or held or [None])[0]
 
 
 def _credentials(pro: list[Signal]) -> list[Item]:
@@ -162,10 +177,6 @@ def _distinct(signals: list[Signal]) -> list[Signal]:
             seen.add(key)
             out.append(s)
     return out
-
-
-def _role_text(role: Role) -> str:
-    return " at ".join(x for x in (role.title, role.organization) if x)
 
 
 def company_section(briefing: Briefing) -> list[Item]:
@@ -257,18 +268,29 @@ def old_files(briefing: Briefing) -> list[Item]:
 
 
 def _contradictions(briefing: Briefing) -> list[Item]:
-    """Two sources naming different current employers."""
-    by_org: dict[str, tuple[str, Any]] = {}
+    """Sources that name different current employers: no employer one names is among the
+    other's. One source listing a second current position (a board seat beside the job) is no
+    contradiction, and a role the sheet withholds (prebrief.withhold) is not named."""
+    shown = [norm_org(r.organization) for r in briefing.person.roles]
+    by_source: dict[str, dict[str, tuple[str, Evidence]]] = {}
     for result in briefing.sources:
         for role in result.harvest.roles if result.ok else ():
             key = norm_org(role.organization)
-            if role.current and key and not any(_same_org(key, k) for k in by_org):
-                by_org[key] = (role.organization or "", role.evidence)
-    if len(by_org) < 2:
+            if role.current and key and any(_same_org(key, k) for k in shown if k):
+                by_source.setdefault(result.source, {}).setdefault(
+                    key, (role.organization or "", role.evidence))
+    listed = list(by_source.values())
+    apart: dict[str, tuple[str, Evidence]] = {}
+    for i, mine in enumerate(listed):
+        for theirs in listed[i + 1:]:
+            if not any(_same_org(a, b) for a in mine for b in theirs):
+                apart.update(mine)
+                apart.update(theirs)
+    if not apart:
         return []
-    names = sorted(name for name, _ in by_org.values())
+    names = sorted({name for name, _ in apart.values()})
     return [{"text": "Sources name different current employers: " + ", ".join(names),
-             "evidence": next(iter(by_org.values()))[1]}]
+             "evidence": next(iter(apart.values()))[1]}]
 
 
 def _same_org(a: str, b: str) -> bool:

@@ -58,6 +58,16 @@ def span(months: int) -> str:
     return " ".join(parts)
 
 
+def period(start: str | None, end: str | None, *, current: bool = False) -> str:
+    """When a role or a school ran, as the sheet writes it: "2015-01–2019-02", "1991-02" (began
+    and ended that month), "since 2008-06" (still held), "–2014" (only its end is known)."""
+    if start and end:
+        return start if start == end else f"{start}–{end}"
+    if start:
+        return f"since {start}" if current else f"{start}–"
+    return f"–{end}" if end else ""
+
+
 def snippet(text: str, limit: int = 110) -> str:
     """The first sentence-ish of a text, cut at a word boundary."""
     flat = " ".join(text.split())
