@@ -41,9 +41,20 @@ class BrokenSource(Source):
         return {}["missing"]  # type: ignore[return-value]
 
 
+class CrashingSource(Source):
+    """Fails in a way no extractor foresaw (zlib's error from a damaged file, say)."""
+
+    name = "crashing"
+
+    async def collect(self, target: Identity, ctx: SourceContext) -> Harvest:
+        import zlib
+
+        raise zlib.error("Error -3 while decompressing data: /home/u/private/export.zip")
+
+
 @pytest.fixture
 def registry(monkeypatch):
-    sources = {"echo": EchoSource, "broken": BrokenSource}
+    sources = {"echo": EchoSource, "broken": BrokenSource, "crashing": CrashingSource}
     monkeypatch.setattr(plan_mod, "all_sources", lambda: sources)
     monkeypatch.setattr(briefing_mod, "all_sources", lambda: sources)
     monkeypatch.setattr(plan_mod, "route_url", lambda url: (EchoSource, "x")
@@ -73,6 +84,17 @@ async def test_one_broken_source_does_not_sink_the_briefing(registry, tmp_path: 
     assert "unexpected data shape" in broken.message and broken.hint
     assert b.person.name == "Ada Vermeer" and usable(b)
     assert any(s.text == "CTO at Acme" for s in b.signals)
+
+
+async def test_an_unforeseen_exception_fails_its_source_not_the_briefing(registry,
+                                                                          tmp_path: Path):
+    query = ContactQuery(name="Ada Vermeer", handles=(("echo", "ada"), ("crashing", "zzz")))
+    b = await gather(query, HttpSettings(cache_dir=tmp_path), RunOptions(discover=False),
+                     transport=httpx.MockTransport(handler_counting([])))
+    crashed = next(r for r in b.sources if r.source == "crashing")
+    assert crashed.status is Status.ERROR and "unexpected error" in crashed.message
+    assert "/home/u" not in crashed.message and "report" in (crashed.hint or "")
+    assert b.person.name == "Ada Vermeer" and usable(b)
 
 
 async def test_rerun_served_from_result_cache_without_network(registry, tmp_path: Path):

@@ -8,6 +8,7 @@ ContactQuery -> (sources) -> Harvest per source, wrapped in SourceResult
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -154,9 +155,14 @@ class Link:
     verified: bool = False
 
 
+_PIPE = re.compile(r"/(?:dev|proc/self)/fd/\d+$")
+
+
 def file_name(path: str) -> str:
     """A user file's name without its folders (either separator): reports name the files
     they read, but must not reveal local paths."""
+    if _PIPE.match(path):  # `--notes <(pbpaste)`: the shell's pipe has no name worth showing
+        return "(piped input)"
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 

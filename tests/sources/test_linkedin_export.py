@@ -58,3 +58,57 @@ def test_me_profile_from_the_export():
     assert {r.organization for r in me.roles} == {"Vennhof Freight Software", "Brekke Freight"}
     assert [e.school for e in me.education] == ["Lund School of Trade"]
     assert me.skills == ("Negotiation", "Python")
+
+
+def _damaged(tmp_path: Path, how: str) -> Path:
+    """A copy of the fixture export, damaged as a download or a disk can damage it."""
+    import zipfile
+
+    path = tmp_path / f"{how}.zip"
+    rows = (FIXTURES / "export-preamble" / "Connections.csv").read_bytes() * 20
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Connections.csv", rows)
+    data = bytearray(path.read_bytes())
+    start = data.index(b"Connections.csv") + len("Connections.csv")  # the entry's data
+    if how == "deflate":  # garbled compressed bytes
+        for i in range(start + 10, start + 70):
+            data[i] ^= 0x5A
+    elif how == "crc":  # a stored CRC that does not match the data
+        crc = data.index(b"PK\x01\x02") + 16  # the central directory's, which zipfile checks
+        data[crc] ^= 0xFF
+    elif how == "encrypted":  # the entry's encrypted flag set, as a password-protected ZIP has
+        flags = data.index(b"PK\x01\x02") + 8
+        data[flags] |= 0x01
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("how,says", [("deflate", "damaged ZIP"), ("crc", "damaged ZIP"),
+                                      ("encrypted", "encrypted ZIP")])
+async def test_a_damaged_or_encrypted_export_fails_its_source_not_the_run(tmp_path: Path, how,
+                                                                           says):
+    from conftest import run_source
+    from prebrief.models import ContactQuery, Identity
+    from prebrief.sources.linkedin_export import LinkedInExportSource
+
+    path = _damaged(tmp_path, how)
+    result = await run_source(LinkedInExportSource, Identity("linkedin_export", file=str(path)),
+                              tmp_path, query=ContactQuery(name="Ilse Marchetti"))
+    assert result.status.value == "error" and says in result.message, result.message
+    assert str(tmp_path) not in result.message  # named without its folders
+    from prebrief.errors import InputFileError
+
+    with pytest.raises(InputFileError, match=says):
+        read_me_profile(str(path))
+
+
+def test_a_folder_named_like_a_csv_or_a_dangling_link_is_no_export_file(tmp_path: Path):
+    from prebrief.extract.linkedin_export import read_export_files
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Connections.csv").write_bytes(
+        (FIXTURES / "export-preamble" / "Connections.csv").read_bytes())
+    (folder / "Sub.csv").mkdir()
+    (folder / "Positions.csv").symlink_to(tmp_path / "gone.csv")
+    assert set(read_export_files(str(folder))) == {"connections.csv"}

@@ -48,3 +48,19 @@ def test_piped_text_is_never_keyed_by_a_file_that_happens_to_be_named_dash(tmp_p
     (tmp_path / "notes.txt").write_text("a note\n")
     assert file_stamp("-") is None  # else a rerun would reuse the earlier piped notes
     assert file_stamp("notes.txt") is not None
+
+
+def test_a_pipe_or_device_is_read_only_up_to_the_limit():
+    """A pipe (`--notes <(...)`) or a device reports no size; what is read is what counts,
+    and /dev/zero is an error, not a read without end."""
+    import pytest
+
+    from prebrief.errors import InputFileError
+    from prebrief.models import file_name
+    from prebrief.sources.base import Source
+
+    with pytest.raises(InputFileError, match="larger than 1 MB"):
+        Source.read_file("/dev/zero", max_bytes=1024 * 1024)
+    assert file_name("/dev/fd/63") == "(piped input)"
+    assert file_name("/proc/self/fd/5") == "(piped input)"
+    assert file_name("/home/u/notes/fd/63.txt") == "63.txt"

@@ -12,6 +12,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,14 +56,22 @@ def read_export_files(path: str) -> dict[str, str]:
     files: dict[str, str] = {}
     if p.is_dir():
         for item in p.rglob("*.csv"):
-            if item.stat().st_size <= MAX_FILE:
+            # A folder named like a CSV, or a link to nothing, is not one of the export's files.
+            if item.is_file() and item.stat().st_size <= MAX_FILE:
                 files[item.name.lower()] = decode(item.read_bytes())
     elif zipfile.is_zipfile(p):
-        with zipfile.ZipFile(p) as archive:
-            for info in archive.infolist():
-                name = Path(info.filename).name.lower()
-                if name.endswith(".csv") and info.file_size <= MAX_FILE:
-                    files[name] = decode(archive.read(info))
+        try:
+            with zipfile.ZipFile(p) as archive:
+                for info in archive.infolist():
+                    name = Path(info.filename).name.lower()
+                    if name.endswith(".csv") and info.file_size <= MAX_FILE:
+                        files[name] = decode(archive.read(info))
+        except RuntimeError:  # zipfile's word for an entry that needs a password
+            raise ExportError("is an encrypted ZIP file: download the export again from "
+                              "LinkedIn, or unpack it and pass the folder") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise ExportError(f"is a damaged ZIP file ({exc}): download the export again "
+                              "from LinkedIn") from None
     else:
         raise ExportError("is neither a folder nor a ZIP file")
     return files

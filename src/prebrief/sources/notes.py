@@ -18,7 +18,7 @@ import sys
 from prebrief.errors import InputFileError
 from prebrief.extract.text import clean_text, truncate
 from prebrief.models import STDIN, Fact, Harvest, Identity, Link
-from prebrief.sources.base import Source, SourceCase, SourceContext
+from prebrief.sources.base import Source, SourceCase, SourceContext, read_bounded
 
 MAX_BYTES = 1024 * 1024
 STDIN_LABEL = "(pasted text)"  # how provenance names them ("file (pasted text)")
@@ -29,10 +29,7 @@ _LINK = re.compile(r"^(?P<label>[A-Za-z][\w .+-]{0,30}):\s*(?P<url>https?://\S+)
 
 def read_stdin(max_bytes: int) -> bytes:
     """Notes pasted or piped in (`--notes -`), up to max_bytes."""
-    raw = sys.stdin.buffer.read(max_bytes + 1)
-    if len(raw) > max_bytes:
-        raise InputFileError(STDIN_LABEL, f"larger than {max_bytes // (1024 * 1024)} MB")
-    return raw
+    return read_bounded(sys.stdin.buffer, max_bytes, STDIN_LABEL)
 
 
 def decode_notes(raw: bytes, path: str) -> str:
