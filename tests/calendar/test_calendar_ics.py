@@ -111,6 +111,21 @@ def test_one_broken_event_is_skipped_with_a_warning_and_the_rest_read():
     assert "Broken start time" in found.warnings[0] and "DTSTART" in found.warnings[0]
 
 
+@pytest.mark.parametrize("interval", ["0", "-2"])
+def test_a_rule_that_never_moves_on_is_skipped_not_expanded_for_ever(interval):
+    """RRULE INTERVAL=0 repeats on one day without end: the expansion never returned (and ate
+    memory until the machine ran out); the event is skipped with a warning instead."""
+    raw = (b"BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:r0\nDTSTART:20261204T120000Z\n"
+           b"RRULE:FREQ=DAILY;INTERVAL=" + interval.encode() + b"\nSUMMARY:Stand-up\nEND:VEVENT\n"
+           b"BEGIN:VEVENT\nUID:ok\nDTSTART:20261204T100000Z\nSUMMARY:Intro\nEND:VEVENT\n"
+           b"END:VCALENDAR\n")
+    start = datetime(2026, 12, 4, tzinfo=AMS)
+    found = events_from_bytes(raw, "loop.ics", start, start + timedelta(days=1))
+    assert titles(found) == ["Intro"]
+    assert found.warnings == [f"skipped event 'Stand-up': RRULE: INTERVAL={interval}, must be "
+                              "1 or more"]
+
+
 def test_floating_time_is_wall_clock_time_in_the_readers_zone():
     raw = (b"BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:f1\nDTSTART:20261126T090000\n"
            b"DTEND:20261126T100000\nSUMMARY:Floating\nEND:VEVENT\nEND:VCALENDAR\n")

@@ -138,12 +138,27 @@ def _series(calendar: Any, warnings: list[str]) -> dict[str, list[Any]]:
         broken = [(name, why) for name, why in getattr(component, "errors", [])
                   if name in ("DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE",
                               "RECURRENCE-ID")]
-        if broken or "DTSTART" not in component:
-            why = f"{broken[0][0]}: {broken[0][1]}" if broken else "no DTSTART"
+        endless = _endless_rule(component)
+        if broken or endless or "DTSTART" not in component:
+            why = (f"{broken[0][0]}: {broken[0][1]}" if broken else endless or "no DTSTART")
             warnings.append(f"skipped event {_describe(component, uid)}: {why}")
             continue
         groups.setdefault(uid, []).append(component)
     return groups
+
+
+def _endless_rule(component: Any) -> str | None:
+    """Why a recurrence rule cannot be expanded, where it cannot: INTERVAL=0 repeats on one
+    day for ever (the expansion never ends), and so would a negative one."""
+    rules = component.get("RRULE")
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        for value in rule.get("INTERVAL", ()):
+            try:
+                if int(value) < 1:
+                    return f"RRULE: INTERVAL={value}, must be 1 or more"
+            except (TypeError, ValueError):
+                return f"RRULE: INTERVAL={value} is not a number"
+    return None
 
 
 def _expand(series: list[Any], zones: list[Any], start: datetime, end: datetime) -> list[Any]:
