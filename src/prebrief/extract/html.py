@@ -14,14 +14,17 @@ if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
 
-def parse_html(markup: str | bytes) -> BeautifulSoup:
-    """Parse HTML leniently; never raises on broken markup.
+def parse_html(markup: str | bytes | BeautifulSoup) -> BeautifulSoup:
+    """Parse HTML leniently; never raises on broken markup. A tree already parsed is
+    returned as it is (a source that looked at a page first hands on its tree).
 
     bs4 is imported here, not at module level: importing it (with soupsieve and the tree
     builders) costs ~150 ms, which planning a run does not need, and which a batch pays in a
     background warm-up while its first requests are in flight (prebrief.warm)."""
     from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
+    if isinstance(markup, BeautifulSoup):
+        return markup
     with warnings.catch_warnings():
         # We always pass markup, never a path; short text that looks like one is still markup.
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
@@ -29,6 +32,45 @@ def parse_html(markup: str | bytes) -> BeautifulSoup:
             return BeautifulSoup(markup, "lxml")
         except Exception:  # noqa: BLE001 - lxml can reject some byte soups; fall back
             return BeautifulSoup(markup, "html.parser")
+
+
+def decode_page(raw: bytes) -> str:
+    """A saved page's text in the encoding it declares (a BOM, <meta charset>), else UTF-8,
+    else Windows-1252: as a browser reads it. A page saved by an older browser or tool in
+    windows-1252 read as UTF-8 turned "Zoë Müller" into "Zo� M�ller"."""
+    import codecs
+
+    from bs4.dammit import EncodingDetector
+
+    body, bom = EncodingDetector.strip_byte_order_mark(raw)
+    declared = bom or EncodingDetector.find_declared_encoding(body, is_html=True)
+    # No statistical guess: it read a windows-1252 page without a declaration as
+    # windows-1250 ("Řdegĺrd"), where a browser falls back as this does.
+    for encoding in (declared, "utf-8"):
+        try:
+            if encoding and codecs.lookup(encoding):
+                return body.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("windows-1252", errors="replace")
+
+
+def saved_from(soup: BeautifulSoup) -> tuple[str | None, str | None]:
+    """Where a saved page says it came from: the URL it declares (og:url, else its canonical
+    link) and the site's name (og:site_name, else the last part of its <title> after " | "
+    or " / ", as "Name - Acme | LinkedIn" and "Name (@name) / X" have it)."""
+    meta = meta_tags(soup)
+    url = first_meta(meta, "og:url")
+    if not url:
+        link = soup.find("link", rel="canonical")
+        href = link.get("href") if link is not None else None
+        url = href if isinstance(href, str) else None
+    site = first_meta(meta, "og:site_name")
+    if not site:
+        title = page_title(soup) or ""
+        parts = re.split(r"\s[|/]\s", title)
+        site = parts[-1].strip() if len(parts) > 1 else None
+    return (url.strip() if url else None), site
 
 
 def json_ld_objects(soup: BeautifulSoup) -> list[dict[str, Any]]:

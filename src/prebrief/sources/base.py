@@ -87,6 +87,9 @@ class Source:
     # A file this source reads is dated by when it was saved (Source.evidence): a saved page
     # or an export holds the profile as it was then. The user's own notes are not dated.
     dates_files: ClassVar[bool] = True
+    # What a page saved from this platform calls the site (its og:site_name, or the last part
+    # of its <title> after " | " or " / "): "Name - Acme | LinkedIn", "Name (@name) / X".
+    page_marks: ClassVar[tuple[str, ...]] = ()
 
     # ---- routing -------------------------------------------------------------------------
     @classmethod
@@ -205,6 +208,42 @@ class Source:
             raise InputFileError(path, "is a directory, expected a file") from None
         except PermissionError:
             raise InputFileError(path, "permission denied") from None
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_page(source: Source, path: str) -> tuple[str, Any]:
+    """A web page the user saved, for source: its text, decoded as the page declares it (a
+    BOM, <meta charset>) as a browser would, and its parsed tree. A binary file, or a page
+    saved from another platform (a Facebook page given as --linkedin-html), is an
+    InputFileError that names the option which reads it."""
+    from prebrief.extract.html import decode_page, parse_html, saved_from
+
+    raw = source.read_file(path)
+    if b"\x00" in raw[:4096] and not raw.startswith(_UTF16_BOMS):
+        raise InputFileError(path, "is a binary file, not a saved web page")
+    markup = decode_page(raw)
+    soup = parse_html(markup)
+    other = _platform_of_page(*saved_from(soup))
+    if other is not None and other.name != source.name:
+        hint = f"Pass it as {other.file_option} instead." if other.file_option else None
+        raise InputFileError(path, f"is a page saved from {other.label}, not from "
+                             f"{source.label}", hint=hint)
+    return markup, soup
+
+
+def _platform_of_page(url: str | None, site: str | None) -> type[Source] | None:
+    """The source whose platform a saved page says it came from: by the URL it declares, else
+    by the name it gives the site; None where it names no platform prebrief reads."""
+    from prebrief.sources.registry import all_sources, route_url
+
+    routed = route_url(url) if url else None
+    if routed:
+        return routed[0]
+    wanted = (site or "").strip().casefold()
+    return next((cls for cls in all_sources().values()
+                 if wanted and wanted in (m.casefold() for m in cls.page_marks)), None)
 
 
 def too_large(max_bytes: int) -> str:

@@ -10,10 +10,10 @@ from typing import Any
 
 from prebrief.errors import (BlockedError, InputFileError, NotFound, ParseError, RateLimited,
                              UsageError)
-from prebrief.extract.html import first_meta, meta_tags, page_title, parse_html
+from prebrief.extract.html import first_meta, meta_tags, page_title
 from prebrief.extract.text import clean_text, truncate
 from prebrief.models import Evidence, Fact, Harvest, Identity, Link, SourceResult
-from prebrief.sources.base import Source, SourceCase, SourceContext
+from prebrief.sources.base import Source, SourceCase, SourceContext, read_page
 
 GRAPH = "https://graph.facebook.com/v25.0"
 PAGE_FIELDS = ("id,name,username,about,description,category,website,location,fan_count,"
@@ -55,6 +55,7 @@ class FacebookSource(Source):
                   "saved page via --facebook-html; profiles are kept as links"
     option = "--facebook"
     file_option = "--facebook-html"
+    page_marks = ("Facebook",)
     url_patterns = (rf"https?://(?:www\.|m\.|web\.)?facebook\.com/(?!(?:{RESERVED})(?:[/?]|$))"
                     r"(?P<handle>[A-Za-z0-9.\-]{2,80})/?(?:[?#].*)?$",
                     r"https?://(?:www\.|m\.)?facebook\.com/profile\.php\?id=(?P<handle>\d+)")
@@ -170,10 +171,7 @@ class FacebookSource(Source):
 
     def _from_file(self, target: Identity) -> Harvest:
         path = target.file or ""
-        raw = self.read_file(path)
-        if b"\x00" in raw[:4096]:
-            raise InputFileError(path, "is a binary file, not a saved web page")
-        soup = parse_html(raw)
+        _, soup = read_page(self, path)
         meta = meta_tags(soup)
         title = first_meta(meta, "og:title") or page_title(soup) or ""
         description = first_meta(meta, "og:description", "description")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from prebrief.errors import BlockedError, InputFileError, UsageError
 from prebrief.extract.text import truncate
 from prebrief.models import Education, Fact, Harvest, Identity, Link, Role
-from prebrief.sources.base import Source, SourceCase, SourceContext
+from prebrief.sources.base import Source, SourceCase, SourceContext, read_page
 
 PDF_HINT = ("LinkedIn does not serve profiles to automated clients. Open the profile while "
             "signed in, choose More -> Save to PDF, and pass --linkedin-pdf Profile.pdf (or save "
@@ -26,6 +26,7 @@ class LinkedInSource(Source):
                   "(usually refused: robots.txt, HTTP 999, authwall)"
     option = "--linkedin"
     file_option = "--linkedin-html"
+    page_marks = ("LinkedIn",)
     url_patterns = (r"https?://(?:[a-z]{2,3}\.)?(?:www\.)?linkedin\.com/in/"
                     r"(?P<handle>[A-Za-z0-9\-_%]{3,100})/?(?:[?#].*)?$",)
     priority = 15
@@ -80,14 +81,11 @@ class LinkedInSource(Source):
         from prebrief.extract.linkedin_page import is_wall, read_guest_page
 
         if target.file:
-            raw = self.read_file(target.file)
-            if b"\x00" in raw[:4096]:
-                raise InputFileError(target.file, "is a binary file, not a saved web page")
-            markup = raw.decode("utf-8", errors="replace")
+            markup, soup = read_page(self, target.file)
             if is_wall(markup):
                 raise InputFileError(target.file, "is LinkedIn's sign-in wall, not a profile",
                                      hint=PDF_HINT)
-            profile = read_guest_page(markup)
+            profile = read_guest_page(soup)
             if not profile.name:
                 raise InputFileError(target.file, "does not look like a LinkedIn profile page")
             return self._harvest(profile, target, file=target.file)

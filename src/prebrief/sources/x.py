@@ -14,7 +14,7 @@ from prebrief.errors import (BlockedError, FetchError, InputFileError, NotFound,
 from prebrief.extract.dates import parse_datetime
 from prebrief.extract.text import clean_text, truncate
 from prebrief.models import Evidence, Fact, Harvest, Identity, Link, SourceResult
-from prebrief.sources.base import Source, SourceCase, SourceContext
+from prebrief.sources.base import Source, SourceCase, SourceContext, read_page
 
 API = "https://api.x.com/2"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -53,6 +53,7 @@ class XSource(Source):
                   "saved profile page via --x-html"
     option = "--x"
     file_option = "--x-html"
+    page_marks = ("X", "Twitter")
     url_patterns = (rf"https?://(?:www\.|mobile\.)?(?:x|twitter)\.com/(?!(?:{RESERVED})(?:/|$))"
                     r"(?P<handle>[A-Za-z0-9_]{1,15})/?(?:[?#].*)?$",)
     token_env = "X_BEARER_TOKEN"
@@ -215,11 +216,8 @@ class XSource(Source):
         from prebrief.extract.x_page import looks_unrendered, read_saved_profile
 
         path = target.file or ""
-        raw = self.read_file(path)
-        if b"\x00" in raw[:4096]:
-            raise InputFileError(path, "is a binary file, not a saved web page")
-        markup = raw.decode("utf-8", errors="replace")
-        profile = read_saved_profile(markup)
+        markup, soup = read_page(self, path)
+        profile = read_saved_profile(soup)
         if not profile.rendered:
             if looks_unrendered(markup):
                 raise InputFileError(path, "was saved before X rendered the profile (only the "
