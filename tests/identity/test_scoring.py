@@ -177,6 +177,24 @@ def test_a_given_profile_that_names_somebody_else_is_held_back_for_the_user(show
         "possible" if shown and "Maren" in shown else "accepted")
 
 
+@pytest.mark.parametrize("shown,held", [
+    ("Pieter Várga", True),  # same surname, another first name: a relative, a colleague
+    ("Marit Varga", True),
+    ("Ilsa Várga", False),  # one letter apart: a spelling, not another person
+    ("Anna Ilse Várga", False),  # the first name is one of their given names
+    ("P. Várga", False),  # an initial says too little
+    ("Ilse Várga-Jansen", False),
+])
+def test_a_given_profile_of_another_first_name_under_the_same_surname_is_held_back(shown, held):
+    """'Pieter Vandersloot' for a contact given as 'Marit Vandersloot' was briefed as them,
+    identity high (1.00), the name given silently replaced: a shared surname was enough."""
+    verdict = judge(candidate(result("website", SITE, name=shown), given=True))
+    assert (verdict.outcome == "possible") is held, verdict.reasons
+    if held:
+        assert verdict.reasons[0].startswith(f"it names {shown!r}, not 'Ilse Várga' as you "
+                                             "gave it; same surname, different first name")
+
+
 def test_a_name_read_off_a_page_title_never_holds_back_what_the_user_gave():
     from dataclasses import replace
 

@@ -190,12 +190,26 @@ def _given_doubt(candidate: Candidate, query: ContactQuery) -> str | None:
     for name in names:
         score, why = name_similarity(name, query.name)
         words = name_words(name)
-        if (score >= DIFFERENT_NAME or len(words) < 2 or asked & set(words)
-                or not looks_like_a_name(name) or org_matches(company, [name])):
+        if (score >= DIFFERENT_NAME or len(words) < 2 or not looks_like_a_name(name)
+                or org_matches(company, [name])):
+            return None
+        if asked & set(words) and not _another_first_name(words, name_words(query.name)):
             return None
         found.append((name, why))
     name, why = found[0]
     return f"it names {name!r}, not {query.name!r} as you gave it; {why}: another person?"
+
+
+def _another_first_name(words: list[str], asked: list[str]) -> bool:
+    """Whether two names that share a word (a surname) differ plainly in the first name:
+    'Pieter Vandersloot' for 'Marit Vandersloot' (a relative, a colleague), where neither
+    first name is among the other's words ('Johanna Marit', 'Hans-Peter') or a spelling of the
+    other one letter apart ('Jon', 'John'). An initial ('P.') says too little either way."""
+    from rapidfuzz.distance import Levenshtein
+
+    first, other = words[0], asked[0]
+    return (min(len(first), len(other)) > 1 and first not in asked and other not in words
+            and Levenshtein.distance(first, other) > 1)
 
 
 def _other_profile(candidate: Candidate, query: ContactQuery) -> str | None:
