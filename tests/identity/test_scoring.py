@@ -210,3 +210,45 @@ def test_a_name_read_off_a_page_title_never_holds_back_what_the_user_gave():
         Fact("name", "Pieter Brandsma", Evidence("website", "JSON-LD Person.name",
                                                  url=SITE)),)))
     assert judge(candidate(named, given=True)).outcome == "possible"
+
+
+def _given(platform: str, url: str, name: str | None):
+    return candidate(result(platform, url, name=name), given=True)
+
+
+def test_without_a_name_the_profiles_given_that_name_another_person_are_held_back():
+    """Three saved pages of three people, no --name: they were briefed as one person (a starter
+    quoted one person's post to another), identity high (1.00)."""
+    from prebrief.identity.crawl import DiscoveryGraph
+
+    def verdicts(*profiles):
+        graph = DiscoveryGraph(ContactQuery())
+        for c in profiles:
+            graph.add(c)
+        return {c.identity.url: v.outcome for c, v in zip(
+            profiles, graph.resolve().values(), strict=True)}, graph
+
+    site = _given("website", SITE, "Ilse Várga")
+    gh = _given("github", GH, "Ilse Varga (she/her)")
+    other = _given("x", "https://x.com/tvb", "Teodor Vasquez-Brandt")
+    # Two of three agree: the third is held back, saying against what.
+    outcome, graph = verdicts(site, gh, other)
+    assert outcome == {SITE: "accepted", GH: "accepted", "https://x.com/tvb": "possible"}
+    assert graph.resolve()[other.key].reasons == (
+        "it names 'Teodor Vasquez-Brandt', not 'Ilse Várga' as the other profiles you gave do: "
+        "another person?",)
+    # One against one: nothing says which is the contact, so neither is used.
+    outcome, graph = verdicts(_given("website", SITE, "Ilse Várga"),
+                              _given("x", "https://x.com/tvb", "Teodor Vasquez-Brandt"))
+    assert set(outcome.values()) == {"possible"}
+    assert "brief again with --name" in graph.resolve()[site.key].reasons[0]
+    # Profiles that agree, or that name nobody (a handle, a phrase), are all taken.
+    outcome, _ = verdicts(_given("website", SITE, "Ilse Várga"), _given("github", GH, "ivarga"),
+                          _given("x", "https://x.com/iv", "procurement & bees"))
+    assert set(outcome.values()) == {"accepted"}
+    # With a name given, that name is the reference, as before.
+    graph = DiscoveryGraph(QUERY)
+    for c in (_given("website", SITE, "Ilse Várga"), _given("x", "https://x.com/tvb",
+                                                             "Teodor Vasquez-Brandt")):
+        graph.add(c)
+    assert [v.outcome for v in graph.resolve().values()] == ["accepted", "possible"]

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from prebrief.identity.graph import Candidate, Edge, Key, is_self_declared, route_link, url_key
-from prebrief.identity.scoring import Assessment, assess
+from prebrief.identity.scoring import GIVEN_DOUBT, Assessment, assess, disagreeing_given
 from prebrief.models import ContactQuery, Identity, SourceResult, Status
 
 if TYPE_CHECKING:
@@ -58,12 +58,15 @@ class DiscoveryGraph:
 
     def resolve(self) -> dict[Key, Assessment]:
         """Assess every candidate until the accepted set stops changing."""
-        accepted = {k for k, c in self.candidates.items() if c.given}
+        held = {key: Assessment(GIVEN_DOUBT, "possible", (why,),
+                                self.candidates[key].identity.found_via)
+                for key, why in disagreeing_given(self.candidates.values(), self.query).items()}
+        accepted = {k for k, c in self.candidates.items() if c.given and k not in held}
         verdicts: dict[Key, Assessment] = {}
         for _ in range(len(self.candidates) + 1):
-            verdicts = {key: assess(c, {a: self.candidates[a] for a in accepted if a != key},
-                                    self.query, budget_note=self.budget_note)
-                        for key, c in self.candidates.items()}
+            verdicts = {key: held.get(key) or assess(
+                c, {a: self.candidates[a] for a in accepted if a != key}, self.query,
+                budget_note=self.budget_note) for key, c in self.candidates.items()}
             now = {k for k, v in verdicts.items() if v.outcome == "accepted"}
             if now == accepted:
                 break
