@@ -230,3 +230,29 @@ def test_a_failed_source_whose_profile_another_result_read_needs_no_hint():
     # Alone, a blocked source keeps its hint: nothing else read that profile.
     alone = build_sections(replace(briefing(), sources=(blocked, saved)))["sources"][0]
     assert alone["hint"] == "pass --linkedin-pdf" and alone["covered_by"] is None
+
+
+def test_a_profile_counts_toward_the_match_only_once_it_was_read():
+    """Every source given but none read (blocked, suspended, not cached offline) made the
+    sheet say 'Identity match: high (1.00), 7 of 7 profiles given by you' and list them."""
+    site = Identity("website", url="https://ada.example/", outcome="accepted",
+                    found_via="given by the user")
+    blocked = Identity("linkedin", handle="ada", outcome="accepted", found_via="given by the user")
+    ident = build_sections(briefing(identities=(site, blocked)))["identity"]
+    assert [p["platform"] for p in ident["profiles"]] == ["website"]  # linkedin was blocked
+    assert ident["match"]["reasons"][0] == "1 of 1 profile given by you"
+    nothing = tuple(replace(r, status=Status.SKIPPED) for r in briefing().sources)
+    ident = build_sections(briefing(identities=(site, blocked), sources=nothing))["identity"]
+    assert ident["profiles"] == [] and ident["match"] == {
+        "level": "none", "confidence": 0.0,
+        "reasons": ["none of the 2 profiles given could be read: see Sources and gaps"]}
+    from prebrief.render import render
+
+    from prebrief.models import Person
+
+    empty = replace(briefing(identities=(site, blocked), sources=nothing), person=Person())
+    assert "## Provenance" not in render(empty, "md")  # no heading over nothing
+    html = render(empty, "html")
+    import re
+
+    assert "Provenance" not in html and re.search(r'<p class="meta">\s*generated', html)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from prebrief.models import Briefing, Evidence, Identity, Role, Signal, file_name
+from prebrief.plan import identity_key
 from prebrief.sheet.clock import local_time, zone_for
 from prebrief.sheet.text import (age_days, counted, months_between, norm, norm_org,
                                  parse_partial, period, snippet, span)
@@ -66,11 +67,15 @@ def identity_section(briefing: Briefing) -> dict[str, Any]:
     person = briefing.person
     zone = contact_zone(briefing)
     accepted = [i for i in briefing.identities if i.outcome == "accepted"]
+    # A profile counts once it was read: one given but blocked, suspended or not cached was
+    # listed as theirs and made the match "high (1.00)" with nothing read at all.
+    read = {identity_key(r.identity) for r in briefing.sources if r.ok}
+    shown = [i for i in accepted if identity_key(i) in read]
     return {
         "name": person.name, "headline": person.headline, "location": person.location,
         "local_time": local_time(zone, briefing.generated_at) if zone else None,
-        "profiles": [_profile(i) for i in accepted],
-        "match": _match(accepted),
+        "profiles": [_profile(i) for i in shown],
+        "match": _match(shown, unread=len(accepted) - len(shown)),
         "possible": [_profile(i) for i in briefing.identities if i.outcome == "possible"],
     }
 
@@ -81,9 +86,11 @@ def _profile(identity: Identity) -> Item:
             "found_via": identity.found_via}
 
 
-def _match(accepted: list[Identity]) -> dict[str, Any]:
+def _match(accepted: list[Identity], *, unread: int = 0) -> dict[str, Any]:
     if not accepted:
-        return {"level": "none", "confidence": 0.0, "reasons": []}
+        why = [f"none of the {counted(unread, 'profile')} given could be read: see Sources "
+               "and gaps"] if unread else []
+        return {"level": "none", "confidence": 0.0, "reasons": why}
     lowest = min(i.confidence for i in accepted)
     level = "high" if lowest >= 0.9 else "medium" if lowest >= LOW_CONFIDENCE else "low"
     given = sum(1 for i in accepted if i.found_via.startswith(("given", "file")))
