@@ -256,3 +256,38 @@ def test_a_profile_counts_toward_the_match_only_once_it_was_read():
     import re
 
     assert "Provenance" not in html and re.search(r'<p class="meta">\s*generated', html)
+
+
+def test_starters_quote_only_what_the_contact_wrote():
+    """A GitHub activity summary was offered as 'I read your post from 2026-11-01 (“2 public
+    events in the last 30 days: 1 pushes, …”)', and a repository's description as 'You
+    mentioned “marathon-splits: …”'."""
+    day = WHEN.replace(day=1)
+    summary = dated("2 public events in the last 30 days: 1 push, 1 pull request", day,
+                    kind="activity", source="github")
+    repo = dated("manifest-diff: Diff two shipping manifests (Python, ★120)", day,
+                 kind="repository", source="github")
+    hobby = dated("marathon-splits: Plan even splits for a marathon", day, "personal",
+                  kind="repository", source="github")
+    texts = [s["text"] for s in build_sections(briefing(signals=(summary, repo, hobby)))[
+        "starters"]]
+    assert not any("I read your post" in t or "You mentioned" in t for t in texts), texts
+    assert texts == ["I came across your repository “manifest-diff: Diff two shipping manifests "
+                     "(Python, ★120)”. What led you to build it?"]
+    post = dated("Tender season: know the other side's constraints", day)
+    texts = [s["text"] for s in build_sections(briefing(signals=(summary, repo, post)))[
+        "starters"]]
+    assert texts[0].startswith("I read your post from 2026-11-01 (“Tender season")
+    assert not any("repository" in t for t in texts)
+
+
+def test_github_activity_counts_read_in_the_singular_where_one():
+    from prebrief.sources.github import GitHubSource
+
+    events = [{"type": "PushEvent", "repo": {"name": "a/b"}, "created_at": "2026-11-01T10:00:00Z"},
+              {"type": "ReleaseEvent", "repo": {"name": "a/b"},
+               "created_at": "2026-11-01T11:00:00Z"},
+              {"type": "ReleaseEvent", "repo": {"name": "a/b"},
+               "created_at": "2026-11-01T12:00:00Z"}]
+    fact = GitHubSource()._activity(events, "ada", WHEN)[0]
+    assert fact.text.startswith("3 public events in the last 30 days: 2 releases, 1 push;")

@@ -16,10 +16,14 @@ STARTER_TEMPLATES: dict[str, str] = {
     "recent_change": "Congratulations on the move: how are the first months as {role}?",
     "post": "I read your post from {date} (\u201c{quote}\u201d). What has the reaction been?",
     "common": "We have {what} in common: {value}. Could be a good way in.",
+    "repository": "I came across your repository \u201c{quote}\u201d. What led you to build it?",
     "rapport": "You mentioned \u201c{quote}\u201d ({date}). How is that going?",
     "company": "How is {organization} doing? The sources describe it as: \u201c{quote}\u201d.",
     "award": "Congratulations on \u201c{quote}\u201d. What was the work behind it?",
 }
+# What "I read your post" and "You mentioned" may quote: something the contact wrote, not a
+# repository's description or a summary of their GitHub activity.
+QUOTED_KINDS = frozenset({"post", "article"})
 AWARD_YEARS = 2  # an award naming a year older than this many years back is no opener
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -82,13 +86,17 @@ def starters(sections: dict[str, Any], year: int) -> list[Item]:
         out.append(_fill("recent_change", change["evidence"],
                          role=" at ".join(x for x in (current["title"],
                                                       current["organization"]) if x)))
-    for post in sections["activity"]["latest"][:1]:
+    latest = sections["activity"]["latest"]
+    for post in _quoted(latest)[:1]:
         out.append(_fill("post", post["evidence"], date=post["date"],
                          quote=snippet(post["text"], 70)))
+    if not _quoted(latest):  # a developer's own project, where they post nothing
+        for repo in [i for i in latest if i.get("kind") == "repository"][:1]:
+            out.append(_fill("repository", repo["evidence"], quote=snippet(repo["text"], 70)))
     for item in sections["common_ground"][:1]:
         out.append(_fill("common", item["evidence"], what=_article(item["what"]),
                          value=item["value"]))
-    for item in sections["rapport"][:1]:
+    for item in _quoted(sections["rapport"])[:1]:
         if item["date"]:
             out.append(_fill("rapport", item["evidence"], date=item["date"],
                              quote=snippet(item["text"], 60)))
@@ -100,6 +108,10 @@ def starters(sections: dict[str, Any], year: int) -> list[Item]:
         out.append(_fill("company", item["evidence"], organization=current["organization"],
                          quote=snippet(item["text"], 70)))
     return out[:MAX_STARTERS]
+
+
+def _quoted(items: list[Item]) -> list[Item]:
+    return [i for i in items if i.get("kind") in QUOTED_KINDS]
 
 
 def _recent(text: str, year: int) -> bool:

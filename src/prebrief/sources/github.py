@@ -18,11 +18,14 @@ HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "202
 RESERVED = ("orgs|features|about|settings|topics|marketplace|sponsors|login|explore|pricing|"
             "enterprise|collections|trending|notifications|new|search|issues|pulls|apps")
 TOP_REPOS = 5
-EVENT_WORDS = {"PushEvent": "pushes", "PullRequestEvent": "pull requests",
-               "IssuesEvent": "issues", "IssueCommentEvent": "issue comments",
-               "ReleaseEvent": "releases", "CreateEvent": "new branches or repositories",
-               "PullRequestReviewEvent": "reviews", "WatchEvent": "stars given",
-               "ForkEvent": "forks"}
+EVENT_WORDS = {"PushEvent": ("push", "pushes"),
+               "PullRequestEvent": ("pull request", "pull requests"),
+               "IssuesEvent": ("issue", "issues"),
+               "IssueCommentEvent": ("issue comment", "issue comments"),
+               "ReleaseEvent": ("release", "releases"),
+               "CreateEvent": ("new branch or repository", "new branches or repositories"),
+               "PullRequestReviewEvent": ("review", "reviews"),
+               "WatchEvent": ("star given", "stars given"), "ForkEvent": ("fork", "forks")}
 
 
 class GitHubSource(Source):
@@ -137,7 +140,8 @@ class GitHubSource(Source):
         kinds = Counter(e.get("type") for e in events if isinstance(e, dict))
         repos = Counter(e.get("repo", {}).get("name") for e in events
                         if isinstance(e, dict) and isinstance(e.get("repo"), dict))
-        parts = [f"{n} {EVENT_WORDS.get(k, str(k))}" for k, n in kinds.most_common(3)]
+        parts = [f"{n} {EVENT_WORDS.get(k, (str(k), str(k)))[n != 1]}"
+                 for k, n in kinds.most_common(3)]
         top = [name for name, _ in repos.most_common(2) if name]
         text = f"{sum(kinds.values())} public events in the last 30 days: {', '.join(parts)}"
         if top:
