@@ -293,6 +293,7 @@ class Briefing:
     contact_key: str = ""
     extras: tuple[tuple[str, object], ...] = ()
     asked_name: str | None = None  # the name the user asked about (a query, not a found fact)
+    asked_location: str | None = None  # the place they gave (--location), likewise
 
     def with_extras(self, **items: object) -> Briefing:
         merged = dict(self.extras) | items

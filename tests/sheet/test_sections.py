@@ -291,3 +291,41 @@ def test_github_activity_counts_read_in_the_singular_where_one():
                "created_at": "2026-11-01T12:00:00Z"}]
     fact = GitHubSource()._activity(events, "ada", WHEN)[0]
     assert fact.text.startswith("3 public events in the last 30 days: 2 releases, 1 push;")
+
+
+def test_the_users_notes_are_never_dropped_for_room():
+    """Eight professional notes printed five, with no word of the rest, and a personal note
+    ('Prefers agendas sent two days ahead') vanished behind four posts in rapport."""
+    from prebrief.render import render
+
+    pro = tuple(signal(f"Note {i}: renewal detail", kind="note", source="notes")
+                for i in range(8))
+    personal = signal("Prefers agendas sent two days ahead", "personal", kind="note",
+                      source="notes")
+    posts = tuple(dated(f"Long run {i} along the Vecht", WHEN.replace(day=i + 1), "personal")
+                  for i in range(6))
+    b = briefing(signals=(*pro, personal, *posts))
+    sections = build_sections(b)
+    assert len(sections["career"]["notes"]) == 8
+    assert sections["rapport"][0]["text"] == "Prefers agendas sent two days ahead"
+    assert len(sections["rapport"]) == 4  # the note, then the three newest posts
+    md, html = render(b, "md"), render(b, "html")
+    assert all(f"Your note: Note {i}" in md for i in range(8))
+    assert "Note 4" in html and "Note 5" not in html
+    assert "and 3 more of your notes, in the Markdown and JSON" in html
+
+
+def test_a_place_the_user_gave_shows_where_no_source_states_one():
+    from prebrief.models import Person
+    from prebrief.render import render
+
+    b = replace(briefing(), person=Person(), asked_name="Femke Doornbos",
+                asked_location="Leiden, Netherlands")
+    ident = build_sections(b)["identity"]
+    assert ident["asked_name"] == "Femke Doornbos" and ident["location"] is None
+    assert ident["local_time"]["zone"] == "Europe/Amsterdam"
+    assert "Location: Leiden, Netherlands (as you gave it) (local time" in render(b, "md")
+    assert "Leiden, Netherlands <span class=\"small\">(as you gave it)</span>" in render(b, "html")
+    # A place a source states comes first, cited; the one given is not shown beside it.
+    stated = replace(briefing(), asked_location="Leiden")
+    assert "Leiden" not in render(stated, "md")

@@ -24,7 +24,7 @@ MAX_ACTIVITY = 5
 MAX_RAPPORT = 4
 MAX_COMPANY = 2  # a print page holds two; the rest are in the JSON signals
 MAX_CREDENTIALS = 4
-MAX_NOTES = 5
+PRINTED_NOTES = 5  # of the user's professional notes, on the one-page HTML
 MAX_SKILLS = 6
 MAX_SUMMARY = 300  # characters of their About in the Markdown and the JSON
 # Fact kinds that are credentials, in the order the sheet lists them, with their label.
@@ -59,7 +59,7 @@ def contact_zone(briefing: Briefing) -> Any:
         for fact in result.harvest.facts if result.ok else ():
             if fact.kind == "timezone":
                 profile = profile or fact.text
-    return zone_for(briefing.person.location, profile)
+    return zone_for(briefing.person.location or briefing.asked_location, profile)
 
 
 def identity_section(briefing: Briefing) -> dict[str, Any]:
@@ -73,6 +73,9 @@ def identity_section(briefing: Briefing) -> dict[str, Any]:
     shown = [i for i in accepted if identity_key(i) in read]
     return {
         "name": person.name, "headline": person.headline, "location": person.location,
+        # What the user gave, for a sheet whose sources state no name or place (and for an
+        # integration to match the record on): the sheet marks them "as you gave it".
+        "asked_name": briefing.asked_name, "asked_location": briefing.asked_location,
         "local_time": local_time(zone, briefing.generated_at) if zone else None,
         "profiles": [_profile(i) for i in shown],
         "match": _match(shown, unread=len(accepted) - len(shown)),
@@ -140,9 +143,9 @@ def career_section(briefing: Briefing) -> dict[str, Any]:
     out["credentials"] = _credentials(pro)
     out["languages"] = _listed(pro, "language")
     out["skills"] = _listed(pro, "skill", MAX_SKILLS)
-    # The user's own notes that read professional (personal ones go to rapport).
-    out["notes"] = [{"text": s.text, "evidence": s.evidence}
-                    for s in pro if s.kind == "note"][:MAX_NOTES]
+    # The user's own notes that read professional (personal ones go to rapport), every one:
+    # the printed page shows PRINTED_NOTES and says how many more the Markdown and JSON hold.
+    out["notes"] = [{"text": s.text, "evidence": s.evidence} for s in pro if s.kind == "note"]
     return out
 
 
@@ -207,11 +210,16 @@ def activity_section(briefing: Briefing) -> dict[str, Any]:
 
 
 def rapport_section(briefing: Briefing) -> list[Item]:
-    """Safe public personal signals, newest first, undated interests after."""
+    """The user's own personal notes, every one (what they know is never cut for a post),
+    then safe public personal signals, newest first, undated interests after, up to
+    MAX_RAPPORT in all."""
     personal = [s for s in visible(briefing.signals, "personal") if s.kind not in NOT_RAPPORT]
-    undated = [s for s in personal if not s.fact.published_at]
+    notes = [s for s in personal if s.kind == "note"]
+    public = [s for s in personal if s.kind != "note"]
+    undated = [s for s in public if not s.fact.published_at]
     now = briefing.generated_at
-    return [signal_item(s, now) for s in newest_first(personal) + undated][:MAX_RAPPORT]
+    room = max(0, MAX_RAPPORT - len(notes))
+    return [signal_item(s, now) for s in notes + (newest_first(public) + undated)[:room]]
 
 
 def care_section(briefing: Briefing) -> dict[str, Any]:
