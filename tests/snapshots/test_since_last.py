@@ -78,7 +78,14 @@ def test_diff_two_json_files(tmp_path):
     assert text.exit_code == 0, text.output
     assert "New employer: VP Procurement at Kestrel Freight" in text.stdout
     same = CliRunner().invoke(app, ["diff", str(old), str(old), "--json"])
-    assert json.loads(same.stdout) == {"changes": []}
+    dated = json.loads(old.read_text("utf-8"))["generated_at"][:10]
+    assert json.loads(same.stdout) == {"compared_with": dated, "changes": []}
+    assert CliRunner().invoke(app, ["diff", str(old), str(old)]).stdout == (
+        f"no changes since {dated}\n")
+    ivar = next(first.glob("ivar-*.json"))
+    other = CliRunner().invoke(app, ["diff", str(ivar), str(new)])
+    assert other.stderr.startswith(f"warning: {ivar.name} and {new.name} are briefings on "
+                                   "different people")
 
 
 def test_diff_with_contact_options_against_the_snapshot(tmp_path):
@@ -90,6 +97,29 @@ def test_diff_with_contact_options_against_the_snapshot(tmp_path):
     assert result.exit_code == 0, result.output
     kinds = [c["kind"] for c in json.loads(result.stdout)["changes"]]
     assert kinds == ["employer"]
+
+
+def test_diff_without_an_earlier_snapshot_says_so_not_no_changes(tmp_path):
+    """A contact never briefed before, or forgotten, was reported as 'no changes'."""
+    args = ["diff", "--website", "https://marit.example/", "--no-discover", "--replay",
+            str(recording(tmp_path)), "--cache-dir", str(tmp_path / "cache")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("no earlier snapshot of this contact to compare with")
+    assert json.loads(CliRunner().invoke(app, [*args, "--json"]).stdout) == {
+        "compared_with": None, "changes": []}
+
+
+def test_a_rerun_with_nothing_changed_says_so_on_the_sheet(tmp_path):
+    args = ["brief", "--name", "Marit Vandersloot", "--website", "https://marit.example/",
+            "--no-discover", "--since-last", "--format", "md", "--refresh",
+            "--cache-dir", str(tmp_path / "cache"), "--replay", str(recording(tmp_path))]
+    first = CliRunner().invoke(app, args)
+    assert "Changed since" not in first.stdout
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert "## Changed since " in again.stdout and "- No changes in what prebrief keeps track" \
+        in again.stdout
 
 
 def test_diff_bad_files_get_one_clear_line(tmp_path):

@@ -56,20 +56,31 @@ def diff(
             raise UsageError("give two briefing JSON files, or contact options, not both",
                              hint="prebrief diff OLD.json NEW.json, or prebrief diff --name "
                                   "... --company ... to compare with the last snapshot.")
-        found = _files_changes(old, new)
+        found, baseline = _files_changes(old, new)
     elif query.is_empty():
         raise UsageError("nothing to compare", hint="Give OLD.json NEW.json, or the contact "
                          "as for `prebrief brief` (--name, --email, a handle ...).")
     else:
-        found = _contact_changes(query, cache_dir, refresh, offline, replay, discover, save)
-    _print(found, as_json)
+        found, baseline = _contact_changes(query, cache_dir, refresh, offline, replay,
+                                           discover, save)
+    _print(found, baseline, as_json)
 
 
-def _files_changes(old: Path | None, new: Path) -> tuple[Any, ...]:
+def _files_changes(old: Path | None, new: Path) -> tuple[tuple[Any, ...], str | None]:
+    """The changes from OLD to NEW, and OLD's date. Two files of two people are compared as
+    asked, with a warning: their differences are no one's changes."""
+    from prebrief.identity.naming import DIFFERENT_NAME, name_similarity
     from prebrief.snapshots import changes, snapshot_from_json
 
     assert old is not None
-    return changes(snapshot_from_json(_read_json(old)), snapshot_from_json(_read_json(new)))
+    before, after = _read_json(old), _read_json(new)
+    names = [str(d["person"].get("name") or d.get("sections", {}).get("identity", {}).get(
+        "asked_name") or "") for d in (before, after)]
+    if all(names) and name_similarity(*names)[0] < DIFFERENT_NAME:
+        typer.echo(f"warning: {old.name} and {new.name} are briefings on different people "
+                   f"({names[0]} / {names[1]})", err=True)
+    was = snapshot_from_json(before)
+    return changes(was, snapshot_from_json(after)), str(was.get("generated_at") or "")[:10] or None
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -92,7 +103,10 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 
 def _contact_changes(query: Any, cache_dir: Path | None, refresh: bool, offline: bool,
-                     replay: Path | None, discover: bool, save: bool) -> tuple[Any, ...]:
+                     replay: Path | None, discover: bool, save: bool
+                     ) -> tuple[tuple[Any, ...], str | None]:
+    """The changes since the contact's last snapshot, and that snapshot's date (None where
+    there is none: nothing was compared)."""
     import asyncio
 
     from prebrief.briefing import gather
@@ -106,19 +120,27 @@ def _contact_changes(query: Any, cache_dir: Path | None, refresh: bool, offline:
     with open_store(http.cache_dir) as store:
         briefing = refresh_changes(store, query, briefing, save=save)
     found = briefing.extra("changes")
-    return found if isinstance(found, tuple) else ()
+    when = briefing.extra("compared_with")
+    return (found if isinstance(found, tuple) else ()), (str(when)[:10] if when else None)
 
 
-def _print(found: tuple[Any, ...], as_json: bool) -> None:
+def _print(found: tuple[Any, ...], baseline: str | None, as_json: bool) -> None:
+    """The changes; 'no changes' only where something was compared ('no changes' for a
+    contact never briefed before read as news that nothing had changed)."""
     import json
 
     if as_json:
         rows = [{"kind": c.kind, "text": c.text, "since": c.since.isoformat(timespec="seconds"),
                  "before": c.before, "after": c.after} for c in found]
-        typer.echo(json.dumps({"changes": rows}, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps({"compared_with": baseline, "changes": rows}, indent=2,
+                              ensure_ascii=False))
+        return
+    if baseline is None:
+        typer.echo("no earlier snapshot of this contact to compare with: brief them with "
+                   "--since-last (or diff --save) to keep one")
         return
     if not found:
-        typer.echo("no changes")
+        typer.echo(f"no changes since {baseline}")
         return
     typer.echo(f"changed since {min(c.since for c in found).date().isoformat()}:")
     for change in found:

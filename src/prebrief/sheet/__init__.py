@@ -80,7 +80,7 @@ def build_sections(briefing: Briefing) -> dict[str, Any]:
     sections: dict[str, Any] = {
         "meeting": _meeting(briefing.extra("meeting")),
         "identity": identity_section(briefing),
-        "changes": _changes(briefing.extra("changes")),
+        "changes": _changes(briefing.extra("changes"), briefing.extra("compared_with")),
         "career": career_section(briefing),
         "company": company_section(briefing),
         "activity": activity_section(briefing),
@@ -102,12 +102,17 @@ def _meeting(value: object) -> dict[str, Any] | None:
             "location": value.location, "attendees": list(value.attendees)}
 
 
-def _changes(value: object) -> dict[str, Any] | None:
+def _changes(value: object, compared_with: object = None) -> dict[str, Any] | None:
+    """What changed since the last snapshot; with nothing changed, an empty list dated by the
+    snapshot it was compared with (None where there was none to compare with)."""
     if not isinstance(value, (list, tuple)):
         return None
     changes = [c for c in value if isinstance(c, Change)]
     if not changes:
-        return None
+        from prebrief.snapshots.changes import parse_time
+
+        when = parse_time(compared_with)
+        return {"since": when.date().isoformat(), "items": []} if when else None
     since = min(c.since for c in changes)
     return {"since": since.date().isoformat(),
             "items": [{"kind": c.kind, "text": c.text, "before": c.before, "after": c.after}

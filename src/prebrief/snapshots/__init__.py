@@ -30,7 +30,10 @@ def refresh(store: Any, query: ContactQuery, briefing: Briefing, *,
     found: tuple[Change, ...] = changes(previous, current) if previous else ()
     if save:
         save_snapshot(store, current, keys, tag=query.key(), previous=previous)
-    return briefing.with_extras(changes=found) if found else briefing
+    if previous is None:
+        return briefing
+    # Compared with an earlier snapshot: "no changes since <date>" is news too.
+    return briefing.with_extras(changes=found, compared_with=previous.get("generated_at"))
 
 
 def summary(found: object) -> list[str]:
