@@ -59,14 +59,46 @@ def test_bad_rows_are_reported_with_line_numbers_and_the_rest_goes_on(tmp_path):
             b",,\n"
             b'Broken "quote,b@x.example,Acme\n'
             b",,Only A Company\n"
-            b"Caf\xe9 Owner,cafe@x.example,Latin1\n"
+            b"Caf\xe9 Owner,cafe@x.example,Latin1\n"  # the file is Latin-1, so read as such
             b"Lars Eriksen,lars@x.example,Fjord\n")
     rows = rows_of(tmp_path, text)
     ok = [r.query.name for r in rows if r.query]
     bad = {r.line: r.error for r in rows if r.error}
-    assert ok == ["Ada Vermeer", "Lars Eriksen"]
-    assert set(bad) == {4, 5, 6}
-    assert "no name" in bad[5] and "encoding" in bad[6]
+    assert ok == ["Ada Vermeer", "Café Owner", "Lars Eriksen"]
+    assert set(bad) == {4, 5}
+    assert "quote" in bad[4] and "no name" in bad[5]
+
+
+EXCEL_ROWS = [["Vorname", "Nachname", "E-Mail", "Firma", "Ort", "Position"],
+              ["Jörg", "Weißdorn", "joerg@sudhaus.example", "Sudhaus Süd GmbH", "Göppingen",
+               "Einkäufer"],
+              ["Zoë", "Ålvik", "zoe@fjellmark.example", "Fjellmark AB", "Malmö", "Inköpschef"],
+              ["Anaïs", "Lefèvre", "a.lefevre@etoile.example", "Étoile & Fils", "Besançon",
+               "Directrice"]]
+
+
+@pytest.mark.parametrize("encoding,delimiter", [
+    ("cp1252", ";"),  # Excel "CSV (semicolon)" on a German Windows
+    ("cp1252", ","),
+    ("utf-8-sig", ";"),  # Excel "CSV UTF-8"
+    ("utf-16", "\t"),  # Excel "Unicode text": UTF-16 with a BOM, tab-delimited
+])
+def test_european_excel_exports_are_read_in_their_encoding_and_delimiter(tmp_path, encoding,
+                                                                         delimiter):
+    text = "".join(delimiter.join(cells) + "\r\n" for cells in EXCEL_ROWS)
+    rows = rows_of(tmp_path, text.encode(encoding))
+    assert [r.error for r in rows] == [None, None, None]
+    assert [(r.query.name, r.query.email) for r in rows] == [
+        ("Jörg Weißdorn", "joerg@sudhaus.example"), ("Zoë Ålvik", "zoe@fjellmark.example"),
+        ("Anaïs Lefèvre", "a.lefevre@etoile.example")]
+
+
+def test_a_latin1_file_with_one_accented_row_keeps_that_row(tmp_path):
+    # The encoding is decided for the whole file, not row by row.
+    text = ("First Name,Last Name,Email\nAda,Brink,ada@brink.example\n"
+            "Renée,Möller,renee@moeller.example\nBo,Vink,bo@vink.example\n")
+    rows = rows_of(tmp_path, text.encode("latin-1"))
+    assert [r.query.name for r in rows] == ["Ada Brink", "Renée Möller", "Bo Vink"]
 
 
 def test_no_recognisable_header_is_a_usage_error(tmp_path):

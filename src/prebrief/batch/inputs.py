@@ -2,10 +2,13 @@
 
 A CSV record may span lines inside quotes; one whose quotes never close within a few lines is
 reported as broken and reading resumes on the next line, so one bad row never eats the rest.
+A CSV's encoding is decided once for the whole file and its delimiter by its header, so the
+exports of a European Excel (semicolons, Windows-1252, UTF-16 "Unicode text") read as they are.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import re
@@ -23,6 +26,12 @@ FIELDS = ("name", "first_name", "last_name", "company", "email", "location", "we
           "linkedin_pdf")
 PLATFORMS = ("website", "github", "linkedin", "x", "facebook", "mastodon", "bluesky")
 MAX_RECORD_LINES = 20
+DELIMITERS = (",", ";", "\t")
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
+# Without a BOM: UTF-8 if the whole file is, else what Excel writes on a Western European
+# Windows; Latin-1 decodes any byte, so a file is never refused for its encoding alone.
+FALLBACK_ENCODINGS = ("utf-8", "cp1252")
 
 
 @dataclass(frozen=True)
@@ -91,15 +100,46 @@ def query_from(values: Mapping[str, str], folder: Path | None = None) -> Contact
 def read_rows(path: Path, mapping: Mapping[str, str] | None = None) -> Iterator[Row]:
     """Rows of a CSV or JSONL file, one at a time, in file order."""
     mapping = mapping or {}
+    jsonl = path.suffix.lower() in (".jsonl", ".ndjson")
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below
+        if jsonl:
+            handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below
+        else:  # newline="": a line break inside quotes stays part of its cell
+            handle = open(path, encoding=file_encoding(path), errors="replace", newline="")  # noqa: SIM115
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     with handle:
-        if path.suffix.lower() in (".jsonl", ".ndjson"):
+        if jsonl:
             yield from _jsonl_rows(handle, mapping, path.parent)
         else:
             yield from _csv_rows(handle, mapping, path.parent)
+
+
+def file_encoding(path: Path) -> str:
+    """The encoding of the whole file, decided once: its BOM's, else the first of
+    FALLBACK_ENCODINGS that decodes every byte of it, else Latin-1."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+        for bom, encoding in BOMS:
+            if head.startswith(bom):
+                return encoding
+        for encoding in FALLBACK_ENCODINGS:
+            fh.seek(0)
+            if _decodes(fh, encoding):
+                return encoding
+    return "latin-1"
+
+
+def _decodes(fh, encoding: str) -> bool:  # noqa: ANN001
+    """Whether the rest of a binary file decodes, read in chunks (memory stays flat)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(raw: bytes, first: bool) -> str | None:
@@ -138,39 +178,23 @@ def _row(number: int, values: Mapping[str, str], folder: Path) -> Row:
 
 
 def _records(handle) -> Iterator[tuple[int, str | None]]:  # noqa: ANN001
-    """(first line number, text) per CSV record; text None for an undecodable or runaway one.
+    """(first line number, text) per CSV record; text None for a runaway one.
 
     A record whose quote does not close within MAX_RECORD_LINES (or by the end of the file)
     costs only its first line: the lines after it are read again as records of their own.
     """
-    lines = ((n, _decode(raw, n == 1)) for n, raw in enumerate(handle, start=1))
-    replay: list[tuple[int, str | None]] = []
+    lines = enumerate(handle, start=1)
+    replay: list[tuple[int, str]] = []
     pending: list[tuple[int, str]] = []
-
-    def next_line() -> tuple[int, str | None] | None:
-        if replay:
-            return replay.pop(0)
-        return next(lines, None)
-
     while True:
-        item = next_line()
+        item = replay.pop(0) if replay else next(lines, None)
         if item is None:
-            if pending:
-                yield pending[0][0], None
-                replay.extend(pending[1:])
-                pending = []
-                continue
-            return
-        number, text = item
-        if text is None:
-            if pending:
-                yield pending[0][0], None
-                replay[:0] = [*pending[1:], item]
-                pending = []
-                continue
-            yield number, None
+            if not pending:
+                return
+            yield pending[0][0], None
+            replay, pending = pending[1:], []
             continue
-        pending.append((number, text))
+        pending.append(item)
         joined = "".join(t for _, t in pending)
         if joined.count('"') % 2 == 0:
             yield pending[0][0], joined
@@ -183,23 +207,21 @@ def _records(handle) -> Iterator[tuple[int, str | None]]:  # noqa: ANN001
 
 def _csv_rows(handle, mapping: Mapping[str, str], folder: Path) -> Iterator[Row]:  # noqa: ANN001
     fields: dict[int, str] | None = None
+    delimiter = ","
     for number, text in _records(handle):
         if text is None:
-            yield Row(number, error="unreadable row (wrong encoding or a quote that never "
-                                    "closes)")
+            yield Row(number, error="unreadable row (a quote that never closes)")
             continue
         if not text.strip():
             continue
         try:
-            cells = next(csv.reader([text.rstrip("\r\n")]), [])
+            if fields is None:  # until the header, lines are a preamble ("Notes: ...")
+                fields, delimiter = _header(text, mapping) or (None, delimiter)
+                continue
+            cells = _cells(text, delimiter)
         except csv.Error as exc:
             yield Row(number, error=f"broken CSV ({exc})")
             continue
-        if fields is None:
-            found = column_fields(cells, mapping)
-            if _is_header(found):
-                fields = found
-            continue  # a preamble line ("Notes: ...") before the header
         values: dict[str, str] = {}
         for i, field in fields.items():
             if i < len(cells) and cells[i].strip():
@@ -211,6 +233,22 @@ def _csv_rows(handle, mapping: Mapping[str, str], folder: Path) -> Iterator[Row]
         raise UsageError("no header row with a name, e-mail or profile column found",
                          hint="Name the columns (e.g. First Name, Last Name, Email, Company) "
                               "or map yours with --map COLUMN=FIELD.")
+
+
+def _cells(text: str, delimiter: str) -> list[str]:
+    return next(csv.reader([text.rstrip("\r\n")], delimiter=delimiter), [])
+
+
+def _header(text: str, mapping: Mapping[str, str]) -> tuple[dict[int, str], str] | None:
+    """A header's columns and delimiter: of comma, semicolon and tab, the one that makes the
+    most columns known (a one-column header keeps the comma); None if no delimiter makes it
+    a header."""
+    best: tuple[dict[int, str], str] | None = None
+    for delimiter in DELIMITERS:
+        found = column_fields(_cells(text, delimiter), mapping)
+        if _is_header(found) and (best is None or len(found) > len(best[0])):
+            best = found, delimiter
+    return best
 
 
 def _is_header(fields: dict[int, str]) -> bool:
