@@ -33,6 +33,33 @@ def test_salesforce_export(tmp_path):
     assert (q.name, q.company, q.location) == ("Ines Okoro", "Valkenburg Retail", "Eindhoven")
 
 
+@pytest.mark.parametrize("header,row", [
+    # Google Contacts today: e-mail, organisation, city and website each under a numbered name
+    ("First Name,Last Name,Organization Name,Organization Title,E-mail 1 - Label,"
+     "E-mail 1 - Value,Address 1 - City,Website 1 - Label,Website 1 - Value",
+     "Lieke,Hazeveld,Kade Shipping,Buyer,* Work,lieke@kade.example,Rotterdam,Profile,"
+     "https://lieke.example"),
+    # Google's legacy export
+    ("Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,Organization 1 - Type,"
+     "Organization 1 - Name,Location,Web Page",
+     "Lieke Hazeveld,Lieke,Hazeveld,* Work,lieke@kade.example,,Kade Shipping,Rotterdam,"
+     "https://lieke.example"),
+    # Outlook
+    ('"First Name","Last Name","E-mail Address","Company","Business City","Home City",'
+     '"Personal Web Page"',
+     '"Lieke","Hazeveld","lieke@kade.example","Kade Shipping","Rotterdam","Delft",'
+     '"https://lieke.example"'),
+    # a German Excel list
+    ("Vorname;Nachname;E-Mail;Firma;Ort;Homepage",
+     "Lieke;Hazeveld;lieke@kade.example;Kade Shipping;Rotterdam;https://lieke.example"),
+], ids=["google", "google-legacy", "outlook", "german-excel"])
+def test_contact_exports_give_email_company_city_and_website(tmp_path, header, row):
+    q = rows_of(tmp_path, f"{header}\n{row}\n")[0].query
+    assert (q.name, q.email, q.company, q.location) == (
+        "Lieke Hazeveld", "lieke@kade.example", "Kade Shipping", "Rotterdam")
+    assert q.handles == (("website", "https://lieke.example"),)
+
+
 def test_linkedin_connections_with_preamble_and_bom(tmp_path):
     text = ('\ufeffNotes:\r\n"When exporting your connection data, you may notice..."\r\n\r\n'
             "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
