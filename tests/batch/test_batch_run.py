@@ -122,3 +122,20 @@ def test_a_linkedin_pdf_column_is_read_beside_the_list_and_an_old_one_is_named(t
     assert "missing.pdf: no such file" in joost
     # Maren's PDF under Lotte's name is held back, and the index says which file to check.
     assert "- [Lotte Brink](<" in md and "· empty; to confirm: file maren.pdf" in md
+
+
+def test_namesakes_at_one_company_with_different_profiles_are_two_contacts(tmp_path):
+    src = tmp_path / "c.csv"
+    first = "Jaap Verhoeff,Grootbank,https://www.linkedin.com/in/jaap-verhoeff-a1\n"
+    src.write_text("Name,Company,LinkedIn\n" + first)
+    args = ["batch", str(src), "--out-dir", str(tmp_path / "out"), "--format", "json",
+            "--offline", "--no-discover", "--cache-dir", str(tmp_path / "cache")]
+    CliRunner().invoke(app, args)
+    # The second Jaap was never briefed: --resume must not count him as done.
+    src.write_text("Name,Company,LinkedIn\n" + first +
+                   "Jaap Verhoeff,Grootbank,https://www.linkedin.com/in/jaap-verhoeff-b2\n")
+    again = CliRunner().invoke(app, [*args, "--resume"])
+    assert "1 briefed, 1 already done" in again.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["contacts"] == 2
+    assert len({f for e in summary["entries"] for f in e["files"]}) == 2

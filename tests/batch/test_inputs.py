@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,16 @@ def test_file_names_are_safe_and_unique():
     b = file_stem(ContactQuery(name="Jonas Berg", company="Globex"))
     c = file_stem(ContactQuery(name="Jonas Berg", email="jonas@other.example"))
     assert len({a, b, c}) == 3 and a.startswith("jonas-berg-acme-")
+    # Namesakes at one company are told apart by the profiles their rows name.
+    jonas = ContactQuery(name="Jonas Berg", company="Acme")
+    by_profile = {file_stem(replace(jonas, handles=(("github", h),))) for h in ("jberg", "jb2")}
+    by_url = {file_stem(replace(jonas, urls=(f"https://www.linkedin.com/in/{h}",)))
+              for h in ("jonas-berg-a1", "jonas-berg-b2")}
+    assert len(by_profile) == 2 and len(by_url) == 2 and not by_profile & by_url
+    same = replace(jonas, handles=(("github", "JBerg/"),))
+    assert file_stem(same) == file_stem(replace(jonas, handles=(("github", "jberg"),)))
+    # ContactQuery.key() (the cache's, and `cache forget --name --company`'s) is left as it was.
+    assert replace(jonas, handles=(("github", "jberg"),)).key() == jonas.key()
     assert len(file_stem(ContactQuery(name="x" * 500))) < 80
 
 

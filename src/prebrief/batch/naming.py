@@ -1,13 +1,32 @@
-"""Safe, unique, readable file names for a contact's briefing."""
+"""Keys and safe, unique, readable file names for a contact's briefing."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
 from prebrief.models import ContactQuery
 
 MAX_STEM = 60
+
+
+def contact_key(query: ContactQuery) -> str:
+    """The batch's key for a contact: ContactQuery.key() plus the profiles and files the row
+    names, so two namesakes at one company with different profiles are two contacts, and the
+    same row twice is one. ContactQuery.key() (name, company, e-mail) stays the cache's and
+    `cache forget`'s key; a row that names no profile keeps it as it is."""
+    profiles = sorted({f"{platform}:{_bare(value)}" for platform, value in query.handles}
+                      | {_bare(url) for url in query.urls}
+                      | {f"{kind}:{path}" for kind, path in query.files})
+    if not profiles:
+        return query.key()
+    return hashlib.sha256("\x1f".join([query.key(), *profiles]).encode()).hexdigest()[:24]
+
+
+def _bare(value: str) -> str:
+    """'https://GitHub.com/Octo/ ' and 'https://github.com/octo' name one profile."""
+    return value.strip().casefold().rstrip("/")
 
 
 def slug(text: str) -> str:
@@ -19,4 +38,4 @@ def file_stem(query: ContactQuery) -> str:
     """'marit-vandersloot-norrbrook-logistics-3f9a1c2b': no path parts, no collisions between
     namesakes (the contact key is in the name), portable to every file system."""
     words = slug(" ".join(v for v in (query.name, query.company) if v)) or "contact"
-    return f"{words[:MAX_STEM].rstrip('-')}-{query.key()[:8]}"
+    return f"{words[:MAX_STEM].rstrip('-')}-{contact_key(query)[:8]}"

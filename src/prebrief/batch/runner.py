@@ -13,7 +13,7 @@ from typing import Any
 
 from prebrief.batch.inputs import Row
 from prebrief.batch.journal import Journal, finished_keys, remove_partial_writes, write_atomic
-from prebrief.batch.naming import file_stem
+from prebrief.batch.naming import contact_key, file_stem
 from prebrief.config import RunOptions
 from prebrief.http.settings import HttpSettings
 
@@ -63,7 +63,7 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
                 report.skipped_rows.append((row.line, row.error or "unreadable"))
                 _tell(on_progress, {"line": row.line, "status": "bad row", "error": row.error})
                 continue
-            if row.query.key() in done_keys:
+            if contact_key(row.query) in done_keys:
                 report.resumed += 1
                 continue
             await slots.acquire()  # bounded: memory stays flat however long the input is
@@ -91,14 +91,14 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
     query = row.query
     assert query is not None
     started = time.perf_counter()
-    stem = file_stem(query)
+    key, stem = contact_key(query), file_stem(query)
     try:
         briefing = await gather(query, http, options, client=client, store=store)
         if row.extras:
             briefing = briefing.with_extras(**dict(row.extras))
     except Exception as exc:  # noqa: BLE001 - one contact never sinks the batch
         report.failed += 1
-        entry = {"key": query.key(), "line": row.line, "name": row.label, "status": "failed",
+        entry = {"key": key, "line": row.line, "name": row.label, "status": "failed",
                  "error": f"{type(exc).__name__}: {exc}", "files": []}
         journal.record(entry)
         _tell(on_progress, entry)
@@ -118,7 +118,7 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
     report.statuses.update(sources)
     report.done += 1
     person = briefing.person
-    entry = {"key": query.key(), "line": row.line, "name": row.label,
+    entry = {"key": key, "line": row.line, "name": row.label,
              "found_name": person.name, "headline": person.headline, "location": person.location,
              "status": "ok" if usable(briefing) else "empty", "sources": dict(sources),
              "files": [path.name for path in rendered],

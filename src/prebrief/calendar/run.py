@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from prebrief.batch.inputs import Row, query_from
+from prebrief.batch.naming import contact_key
 from prebrief.calendar.ics import Event
 from prebrief.calendar.select import (NOT_PEOPLE, DayPlan, Guest, company_guess, display_name,
                                       label_for, others_of)
@@ -81,7 +82,7 @@ def day_context(plan: DayPlan, day: date, zone_name: str, out_dir: Path,
 
 def _key(guest: Guest) -> str:
     result = guest_query(guest)
-    return result.key() if isinstance(result, ContactQuery) else ""
+    return contact_key(result) if isinstance(result, ContactQuery) else ""
 
 
 def _time_text(event: Event) -> str:
