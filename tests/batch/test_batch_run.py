@@ -139,3 +139,21 @@ def test_namesakes_at_one_company_with_different_profiles_are_two_contacts(tmp_p
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert summary["contacts"] == 2
     assert len({f for e in summary["entries"] for f in e["files"]}) == 2
+
+
+def test_a_repeated_contact_is_briefed_once_and_its_repeats_reported(tmp_path):
+    src = tmp_path / "c.csv"
+    src.write_text("Name,Email,Company,GitHub\n"
+                   "Wiebe Tjalsma,wiebe@dokwerk.example,Dokwerk BV,\n"
+                   "Wiebe Tjalsma,wiebe@dokwerk.example,Dokwerk BV,\n"  # the same row again
+                   "wiebe tjalsma,WIEBE@Dokwerk.example,Dokwerk B.V.,\n"  # the same address
+                   "Fenna Tjalsma,,Dokwerk BV,fennat\n"
+                   "Fenna Tjalsma,,Dokwerk BV,FennaT/\n")  # the same profile
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(out), "--offline",
+                                      "--no-discover", "--cache-dir", str(tmp_path / "cache")])
+    for line, first in ((3, 2), (4, 2), (6, 5)):
+        assert f"line {line}: same contact as line {first}, skipped" in result.stderr
+    assert sorted(e["line"] for e in read_journal(out)) == [2, 5]  # one journal entry each
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["skipped_rows"][0] == {"line": 3, "error": "same contact as line 2"}

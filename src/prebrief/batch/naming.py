@@ -29,6 +29,24 @@ def _bare(value: str) -> str:
     return value.strip().casefold().rstrip("/")
 
 
+class FirstSeen:
+    """Where each contact of a list was first met, so a repeated row is briefed once: the same
+    contact key, or the same e-mail address (case aside) whatever the rest of the row says."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, int] = {}
+
+    def earlier_line(self, query: ContactQuery, line: int) -> int | None:
+        """The line of an earlier row for this contact; None (and this line noted) if new."""
+        marks = [f"key:{contact_key(query)}"]
+        if query.email:
+            marks.append(f"email:{query.email.strip().casefold()}")
+        earlier = next((self._lines[m] for m in marks if m in self._lines), None)
+        if earlier is None:
+            self._lines.update(dict.fromkeys(marks, line))
+        return earlier
+
+
 def slug(text: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", bare.casefold()).strip("-")

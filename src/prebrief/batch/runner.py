@@ -13,7 +13,7 @@ from typing import Any
 
 from prebrief.batch.inputs import Row
 from prebrief.batch.journal import Journal, finished_keys, remove_partial_writes, write_atomic
-from prebrief.batch.naming import contact_key, file_stem
+from prebrief.batch.naming import FirstSeen, contact_key, file_stem
 from prebrief.config import RunOptions
 from prebrief.http.settings import HttpSettings
 
@@ -57,11 +57,17 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
     client = build_client(http, store=store, transport=transport)
     slots = asyncio.Semaphore(max(1, jobs))
     pending: set[asyncio.Task[None]] = set()
+    seen = FirstSeen()
     try:
         for row in rows:
             if row.query is None:
                 report.skipped_rows.append((row.line, row.error or "unreadable"))
                 _tell(on_progress, {"line": row.line, "status": "bad row", "error": row.error})
+                continue
+            earlier = seen.earlier_line(row.query, row.line)
+            if earlier is not None:  # before --resume's check: a repeat is never a contact
+                report.skipped_rows.append((row.line, f"same contact as line {earlier}"))
+                _tell(on_progress, {"line": row.line, "status": "duplicate", "of": earlier})
                 continue
             if contact_key(row.query) in done_keys:
                 report.resumed += 1

@@ -75,6 +75,9 @@ def _progress(verbose: bool) -> Any:
     def line(entry: dict[str, Any]) -> None:
         if entry.get("status") == "bad row":
             typer.echo(f"line {entry['line']}: skipped: {entry.get('error')}", err=True)
+        elif entry.get("status") == "duplicate":
+            typer.echo(f"line {entry['line']}: same contact as line {entry['of']}, skipped",
+                       err=True)
         elif verbose or entry.get("status") != "ok":
             typer.echo(f"line {entry.get('line')}: {entry.get('name')}: {entry.get('status')} "
                        f"({_tally(entry.get('sources') or {})})", err=True)
