@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from prebrief.batch.journal import read_journal
@@ -55,7 +56,7 @@ def test_the_log_line_of_a_contact_names_its_sources_outcomes_in_words(tmp_path)
     result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(tmp_path / "out"),
                                       "--offline", "--no-discover",
                                       "--cache-dir", str(tmp_path / "cache")])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # nothing usable for anyone
     assert "line 2: Mara Vellinga: empty (no sources)" in result.stderr
     assert "line 3: Joost Ambeek: empty (1 skipped)" in result.stderr  # offline, not cached
 
@@ -157,3 +158,19 @@ def test_a_repeated_contact_is_briefed_once_and_its_repeats_reported(tmp_path):
     assert sorted(e["line"] for e in read_journal(out)) == [2, 5]  # one journal entry each
     summary = json.loads((out / "summary.json").read_text())
     assert summary["skipped_rows"][0] == {"line": 3, "error": "same contact as line 2"}
+
+
+@pytest.mark.parametrize("rows", [
+    "",  # a header and nothing else
+    ",,\nNo Such,not-an-e-mail,\n",  # every row skipped
+    "Mara Vellinga,,Kestrel Freight\n",  # briefed, but nothing gathered
+])
+def test_a_batch_with_no_usable_briefing_exits_1(tmp_path, rows):
+    src = tmp_path / "c.csv"
+    src.write_text("Name,Email,Company\n" + rows)
+    result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(tmp_path / "out"),
+                                      "--offline", "--no-discover",
+                                      "--cache-dir", str(tmp_path / "cache")])
+    assert result.exit_code == 1, result.output
+    assert "nothing usable was gathered" in result.stderr
+    assert (tmp_path / "out" / "index.html").exists()  # the index still says what happened

@@ -59,12 +59,19 @@ def batch(
                                        since_last=since_last))
     finally:
         getattr(progress, "close", lambda: None)()
+    from prebrief.batch.index import latest_entries
     from prebrief.sheet.text import counted
 
     for path in write_index(out_dir, report.skipped_rows):
         typer.echo(f"wrote {path}")
     typer.echo(f"{report.done} briefed, {report.resumed} already done, {report.failed} failed, "
                f"{counted(len(report.skipped_rows), 'row')} skipped", err=True)
+    # As for `prebrief brief`: exit 1 when no contact (this run's or, with --resume, an earlier
+    # run's) has a usable briefing.
+    if not any(e.get("status") == "ok" for e in latest_entries(out_dir)):
+        typer.echo("error: nothing usable was gathered for any contact; see the index and each "
+                   "briefing's sources section for why.", err=True)
+        raise typer.Exit(1)
 
 
 def _progress(verbose: bool) -> Any:
