@@ -174,3 +174,30 @@ def test_a_batch_with_no_usable_briefing_exits_1(tmp_path, rows):
     assert result.exit_code == 1, result.output
     assert "nothing usable was gathered" in result.stderr
     assert (tmp_path / "out" / "index.html").exists()  # the index still says what happened
+
+
+def test_a_contact_known_by_e_mail_alone_is_never_named_by_the_address(tmp_path):
+    src = tmp_path / "c.csv"
+    src.write_text("Email\nsietske.bloem@veenhof.example\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(out), "--offline",
+                                      "--format", "html,md,json", "--no-discover",
+                                      "--cache-dir", str(tmp_path / "cache")])
+    assert "line 2: guest at veenhof.example: empty" in result.stderr
+    assert "sietske" not in result.output
+    for name in ("index.md", "index.html", "summary.json", "journal.jsonl"):
+        text = (out / name).read_text()
+        assert "guest at veenhof.example" in text and "sietske" not in text, name
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_journal_is_private_like_the_briefings(tmp_path):
+    out = tmp_path / "out"
+    src = contacts(tmp_path / "c.csv", 1)
+    for extra in ([], ["--resume"]):
+        CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(out), "--replay", REPLAY,
+                                 "--no-discover", "--cache-dir", str(tmp_path / "cache"),
+                                 *extra])
+        modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
+        assert set(modes.values()) == {0o600}, modes
+        (out / "journal.jsonl").chmod(0o644)  # as an older version left it, then --resume

@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from prebrief.calendar.ics import Attendee
+from prebrief.calendar.select import label_for
 from prebrief.errors import UsageError
 from prebrief.models import ContactQuery
 
@@ -174,7 +176,15 @@ def _row(number: int, values: Mapping[str, str], folder: Path) -> Row:
     result = query_from(values, folder)
     if isinstance(result, str):
         return Row(number, error=result)
-    return Row(number, query=result, label=result.name or result.email or "contact")
+    return Row(number, query=result, label=_label(result))
+
+
+def _label(query: ContactQuery) -> str:
+    """What the log, journal and index call a contact: never an e-mail address in clear, so one
+    known only by it is 'guest at example.com', as `prebrief calendar` names such a person."""
+    if query.name or not query.email:
+        return query.name or "contact"
+    return label_for(Attendee(email=query.email.casefold()))
 
 
 def _records(handle) -> Iterator[tuple[int, str | None]]:  # noqa: ANN001

@@ -62,7 +62,11 @@ class Journal:
         self.path = out_dir / JOURNAL
         torn = resume and self.path.exists() and self.path.stat().st_size > 0 and \
             not self.path.read_bytes().endswith(b"\n")
-        self._fh = open(self.path, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
+        # Private like the briefings (mkstemp's 0600): it names every contact.
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | (os.O_APPEND if resume else
+                                                            os.O_TRUNC), 0o600)
+        os.chmod(self.path, 0o600)  # one an older version left world-readable
+        self._fh = os.fdopen(fd, "a" if resume else "w", encoding="utf-8")
         self._lock = threading.Lock()  # contacts record from worker threads; lines never mix
         if torn:  # end a line cut off by a crash, so the next entry starts clean
             self._fh.write("\n")
