@@ -156,3 +156,16 @@ def test_missing_file_and_directory(tmp_path):
         read_events(tmp_path / "nope.ics", start, start + timedelta(days=1))
     with pytest.raises(InputFileError, match="is a directory"):
         read_events(tmp_path, start, start + timedelta(days=1))
+
+
+def test_display_names_as_written_with_unquoted_comma_and_outlook_brackets():
+    """'CN=Brandsma, Okke' unquoted is parsed by icalendar as two values; it came out as
+    "['Brandsma', ' Okke']". It is one name, as written."""
+    raw = (b"BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:n1\nDTSTART:20261204T100000Z\n"
+           b"SUMMARY:Intro\nATTENDEE;CN=Brandsma, Okke:mailto:okke@tjalkwerf.example\n"
+           b'ATTENDEE;CN="Vogelsang, Henrike (Marschhafen Nord)":mailto:hv@marschhafen.example\n'
+           b"END:VEVENT\nEND:VCALENDAR\n")
+    start = datetime(2026, 12, 4, tzinfo=AMS)
+    (event,) = events_from_bytes(raw, "n.ics", start, start + timedelta(days=1)).events
+    assert [a.name for a in event.attendees] == [
+        "Brandsma, Okke", "Vogelsang, Henrike (Marschhafen Nord)"]

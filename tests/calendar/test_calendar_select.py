@@ -9,8 +9,9 @@ import pytest
 
 from prebrief.calendar.ics import Attendee, Event
 from prebrief.calendar.run import guest_query, guest_rows, meeting_for
-from prebrief.calendar.select import (company_guess, day_window, display_name, is_internal,
-                                      parse_domains, plan_day)
+from prebrief.calendar.names import display_name
+from prebrief.calendar.select import (company_guess, day_window, is_internal, parse_domains,
+                                      plan_day)
 from prebrief.errors import UsageError
 from prebrief.models import Meeting
 
@@ -150,3 +151,12 @@ def test_contact_query_from_an_attendee():
     assert (marit.name, marit.email, marit.company) == (
         "Marit Vandersloot", "marit@norrbrook.example", "Norrbrook")
     assert (tomas.name, tomas.company) == ("Tomás Ibarra", None)
+
+
+def test_the_name_in_brackets_is_the_company_only_where_the_domain_names_none():
+    henrike = Attendee("henrike.v@gmail.com", "Vogelsang, Henrike (Marschhafen Nord)")
+    okke = Attendee("okke@tjalkwerf.example", "Brandsma, Okke (Werf Noord)")
+    plan = plan_day([event("Review", 11, henrike, okke)], INTERNAL)
+    queries = [guest_query(g) for g in plan.guests.values()]
+    assert [(q.name, q.company) for q in queries] == [
+        ("Henrike Vogelsang", "Marschhafen Nord"), ("Okke Brandsma", "Tjalkwerf")]

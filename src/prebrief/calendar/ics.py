@@ -209,10 +209,18 @@ def _person(value: Any) -> Attendee | None:
     if "@" not in address or " " in address:
         return None
     params = getattr(value, "params", {})
-    name = " ".join(str(params.get("CN", "")).strip().strip('"').split()) or None
+    name = _common_name(params.get("CN"))
     return Attendee(email=address, name=name if name and name.casefold() != address else None,
                     cutype=str(params.get("CUTYPE", "INDIVIDUAL")).upper(),
                     partstat=str(params["PARTSTAT"]).upper() if "PARTSTAT" in params else None)
+
+
+def _common_name(value: Any) -> str | None:
+    """CN as written. An unquoted comma ('CN=Kroll, Bastian') makes icalendar read a list of
+    values; it is one name written last-comma-first."""
+    parts = value if isinstance(value, list) else [value] if value is not None else []
+    name = ", ".join(" ".join(str(p).strip().strip('"').split()) for p in parts)
+    return name.strip(", ") or None
 
 
 def _text(value: Any) -> str | None:

@@ -12,8 +12,8 @@ from typing import Any
 from prebrief.batch.inputs import Row, query_from
 from prebrief.batch.naming import contact_key
 from prebrief.calendar.ics import Event
-from prebrief.calendar.select import (NOT_PEOPLE, DayPlan, Guest, company_guess, display_name,
-                                      label_for, others_of)
+from prebrief.calendar.names import display_name, organisation_hint
+from prebrief.calendar.select import NOT_PEOPLE, DayPlan, Guest, company_guess, label_for, others_of
 from prebrief.config import RunOptions
 from prebrief.http.settings import HttpSettings
 from prebrief.models import ContactQuery, Meeting
@@ -21,11 +21,11 @@ from prebrief.render import preferred_file
 
 
 def guest_query(guest: Guest) -> ContactQuery | str:
-    """The contact query for a guest (name from CN, e-mail, company from a work domain), or
-    why there cannot be one."""
-    return query_from({"name": display_name(guest.attendee) or "",
-                       "email": guest.attendee.email,
-                       "company": company_guess(guest.attendee.email) or ""})
+    """The contact query for a guest (name from CN, e-mail, company from a work domain or
+    else from the CN's brackets), or why there cannot be one."""
+    person = guest.attendee
+    return query_from({"name": display_name(person) or "", "email": person.email,
+                       "company": company_guess(person.email) or organisation_hint(person) or ""})
 
 
 def guest_rows(plan: DayPlan) -> Iterator[Row]:

@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 
 from prebrief.calendar.ics import Attendee, Event
+from prebrief.calendar.names import display_name
 from prebrief.errors import UsageError
 
 NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")
@@ -148,16 +149,6 @@ def external_attendees(event: Event, domains: tuple[str, ...], me: str | None = 
         if person.email not in found or (found[person.email].name is None and person.name):
             found[person.email] = person
     return list(found.values())
-
-
-def display_name(person: Attendee) -> str | None:
-    """'Vandersloot, Marit' -> 'Marit Vandersloot'; a name as Outlook and Exchange write it."""
-    if not person.name or "@" in person.name:
-        return None
-    last, comma, first = person.name.partition(",")
-    if comma and first.strip() and last.strip() and "," not in first:
-        return f"{first.strip()} {last.strip()}"
-    return person.name
 
 
 @cache
