@@ -337,3 +337,6 @@ class Meeting:
     end: datetime | None = None
     attendees: tuple[str, ...] = ()  # other attendees' display names (never e-mail addresses)
     location: str | None = None
+    # How the calendar lists the contact where it gives no name: a name guessed from the
+    # address (marked so) or a label such as 'guest 2 at example.org'; never the address.
+    guest: str | None = None

@@ -139,3 +139,26 @@ def test_counted():
 
     assert [counted(n, "meeting") for n in (0, 1, 2)] == ["0 meetings", "1 meeting", "2 meetings"]
     assert counted(2, "person", "people") == "2 people"
+
+
+def run_mixed(tmp_path: Path, *extra: str):
+    """fixtures/mixed.ics: a day of invented people, as an outside tester's file had them."""
+    return run(tmp_path, FIXTURES / "mixed.ics", "--date", "2026-12-04", "--internal-domain",
+               "veldhuis.example", "--me", "sanne.kuipers@veldhuis.example", *extra)
+
+
+def test_attendees_given_by_address_only_get_a_guessed_name_or_a_label_of_their_own(tmp_path):
+    """Both 'ATTENDEE:mailto:' guests of one company were 'guest at terpstra-staal.example'
+    and both sheets 'Unknown contact'."""
+    result = run_mixed(tmp_path)
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    index = (out / "index.md").read_text(encoding="utf-8")
+    for label in ("Wietske Hoogeveen (name guessed from e-mail)",
+                  "Jelmer Tuinstra (name guessed from e-mail)",
+                  "guest 1 at terpstra-staal.example", "guest 2 at terpstra-staal.example"):
+        assert f"[{label}]" in index
+    sheet = briefing_of(out, "wietske-hoogeveen", "md")
+    assert sheet.startswith("# Briefing: Wietske Hoogeveen")
+    assert "; listed as Wietske Hoogeveen (name guessed from e-mail)\n" in sheet
+    assert not ADDRESS.findall(index + sheet)

@@ -160,3 +160,18 @@ def test_the_name_in_brackets_is_the_company_only_where_the_domain_names_none():
     queries = [guest_query(g) for g in plan.guests.values()]
     assert [(q.name, q.company) for q in queries] == [
         ("Henrike Vogelsang", "Marschhafen Nord"), ("Okke Brandsma", "Tjalkwerf")]
+
+
+def test_guests_known_by_address_only_are_searched_by_a_guessed_name_and_told_apart():
+    wietske, jelmer = Attendee("wietske.hoogeveen@terpstra.example"), Attendee(
+        "jelmer.tuinstra@terpstra.example")
+    plan = plan_day([event("Pricing", 11, wietske, jelmer, Attendee("inkoop@terpstra.example"),
+                           Attendee("verkoop@terpstra.example"))], INTERNAL)
+    rows = list(guest_rows(plan))
+    assert [r.label for r in rows] == [
+        "Wietske Hoogeveen (name guessed from e-mail)", "Jelmer Tuinstra (name guessed from "
+        "e-mail)", "guest 1 at terpstra.example", "guest 2 at terpstra.example"]
+    assert [r.query.name for r in rows] == ["Wietske Hoogeveen", "Jelmer Tuinstra", None, None]
+    meeting = dict(rows[0].extras)["meeting"]
+    assert meeting.guest == "Wietske Hoogeveen (name guessed from e-mail)"
+    assert meeting.attendees[0] == "Jelmer Tuinstra (name guessed from e-mail)"

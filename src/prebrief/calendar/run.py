@@ -12,8 +12,8 @@ from typing import Any
 from prebrief.batch.inputs import Row, query_from
 from prebrief.batch.naming import contact_key
 from prebrief.calendar.ics import Event
-from prebrief.calendar.names import display_name, organisation_hint
-from prebrief.calendar.select import NOT_PEOPLE, DayPlan, Guest, company_guess, label_for, others_of
+from prebrief.calendar.names import display_name, organisation_hint, search_name
+from prebrief.calendar.select import NOT_PEOPLE, DayPlan, Guest, company_guess, others_of
 from prebrief.config import RunOptions
 from prebrief.http.settings import HttpSettings
 from prebrief.models import ContactQuery, Meeting
@@ -21,10 +21,10 @@ from prebrief.render import preferred_file
 
 
 def guest_query(guest: Guest) -> ContactQuery | str:
-    """The contact query for a guest (name from CN, e-mail, company from a work domain or
-    else from the CN's brackets), or why there cannot be one."""
+    """The contact query for a guest (name from CN or guessed from the address, e-mail,
+    company from a work domain or else from the CN's brackets), or why there cannot be one."""
     person = guest.attendee
-    return query_from({"name": display_name(person) or "", "email": person.email,
+    return query_from({"name": search_name(person) or "", "email": person.email,
                        "company": company_guess(person.email) or organisation_hint(person) or ""})
 
 
@@ -32,11 +32,10 @@ def guest_rows(plan: DayPlan) -> Iterator[Row]:
     """One batch row per external guest, in order of their first meeting."""
     for number, guest in enumerate(plan.guests.values(), start=1):
         result = guest_query(guest)
-        label = label_for(guest.attendee)
         if isinstance(result, str):
-            yield Row(number, error=f"{label}: {result}")
+            yield Row(number, error=f"{guest.label}: {result}")
             continue
-        yield Row(number, query=result, label=label,
+        yield Row(number, query=result, label=guest.label,
                   extras=(("meeting", meeting_for(guest, plan.me)),))
 
 
@@ -45,7 +44,8 @@ def meeting_for(guest: Guest, me: str | None = None) -> Meeting:
     all there is); the day index lists every meeting."""
     event = next((e for e in guest.meetings if not e.all_day), guest.meetings[0])
     return Meeting(title=event.title, start=event.start, end=event.end,
-                   attendees=others_of(event, guest.attendee, me), location=location_of(event))
+                   attendees=others_of(event, guest.attendee, me), location=location_of(event),
+                   guest=None if display_name(guest.attendee) else guest.label)
 
 
 def location_of(event: Event) -> str | None:
@@ -70,7 +70,7 @@ def day_context(plan: DayPlan, day: date, zone_name: str, out_dir: Path,
         for person in meeting.externals:
             entry = entries.get(keys.get(person.email, ""), {})
             files = entry.get("files") or []
-            people.append({"name": label_for(person), "status": entry.get("status", "not run"),
+            people.append({"name": plan.guests[person.email].label, "status": entry.get("status", "not run"),
                            "href": preferred_file(files, (".html", ".md", ".json")),
                            "md_href": preferred_file(files, (".md", ".html", ".json")),
                            "headline": entry.get("headline")})

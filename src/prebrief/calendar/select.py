@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 
 from prebrief.calendar.ics import Attendee, Event
-from prebrief.calendar.names import display_name
+from prebrief.calendar.names import guest_labels, shown_name
 from prebrief.errors import UsageError
 
 NOT_PEOPLE = ("ROOM", "RESOURCE", "GROUP")
@@ -105,6 +105,7 @@ class Guest:
 
     attendee: Attendee
     meetings: list[Event] = field(default_factory=list)
+    label: str = ""  # how the day's outputs name them: never their address
 
 
 @dataclass
@@ -130,6 +131,8 @@ def plan_day(events: Iterable[Event], domains: tuple[str, ...], me: str | None =
             if guest.attendee.name is None and person.name:
                 guest.attendee = person
             guest.meetings.append(event)
+    for email, label in guest_labels([g.attendee for g in guests.values()]).items():
+        guests[email].label = label
     return DayPlan(meetings, guests, me)
 
 
@@ -172,13 +175,9 @@ def company_guess(email: str) -> str | None:
     return labels[-1].replace("-", " ").title()
 
 
-def label_for(person: Attendee) -> str:
-    """A name to show for someone, never their address."""
-    return display_name(person) or f"guest at {person.domain}"
-
-
 def others_of(event: Event, person: Attendee, me: str | None = None) -> tuple[str, ...]:
-    """The other people in a meeting (not you) by display name; the unnamed are counted."""
+    """The other people in a meeting (not you) by name (a guessed one marked); the unnamed
+    are counted."""
     names: list[str] = []
     unnamed = 0
     seen = {person.email, (me or "").casefold()}
@@ -186,7 +185,7 @@ def others_of(event: Event, person: Attendee, me: str | None = None) -> tuple[st
         if other.email in seen or other.cutype in NOT_PEOPLE:
             continue
         seen.add(other.email)
-        name = display_name(other)
+        name = shown_name(other)
         if name:
             names.append(name)
         else:

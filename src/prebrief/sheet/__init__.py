@@ -99,7 +99,8 @@ def _meeting(value: object) -> dict[str, Any] | None:
         return None
     return {"title": value.title, "start": value.start.isoformat(timespec="minutes"),
             "end": value.end.isoformat(timespec="minutes") if value.end else None,
-            "location": value.location, "attendees": list(value.attendees)}
+            "location": value.location, "attendees": list(value.attendees),
+            "guest": value.guest}
 
 
 def _changes(value: object, compared_with: object = None) -> dict[str, Any] | None:
