@@ -330,7 +330,8 @@ class Change:
 
 @dataclass(frozen=True)
 class Meeting:
-    """The meeting a briefing is for (from a calendar), shown in the logistics line."""
+    """The meeting a briefing is for (from a calendar), shown in the logistics line. An all-day
+    meeting's start and end are its first and last day (at midnight)."""
 
     title: str
     start: datetime
@@ -340,3 +341,4 @@ class Meeting:
     # How the calendar lists the contact where it gives no name: a name guessed from the
     # address (marked so) or a label such as 'guest 2 at example.org'; never the address.
     guest: str | None = None
+    all_day: bool = False

@@ -162,3 +162,23 @@ def test_attendees_given_by_address_only_get_a_guessed_name_or_a_label_of_their_
     assert sheet.startswith("# Briefing: Wietske Hoogeveen")
     assert "; listed as Wietske Hoogeveen (name guessed from e-mail)\n" in sheet
     assert not ADDRESS.findall(index + sheet)
+
+
+def test_all_day_meetings_read_all_day_on_the_sheet_as_in_the_index(tmp_path):
+    """A 3-5 Dec fair briefed on 4 Dec said '2026-12-03T00:00+01:00' on the sheet, a one-day
+    visit '2026-12-04T00:00+01:00', where the index said 'all day'."""
+    assert run_mixed(tmp_path).exit_code == 0
+    out = tmp_path / "out"
+    rows = (out / "index.html").read_text(encoding="utf-8").split('<tr class="meeting">')[1:]
+    assert [re.search(r"<td>([^<]+)</td>", r).group(1) for r in rows[:2]] == [
+        "2026-12-03 to 2026-12-05, all day", "all day"]
+    assert "## 2026-12-03 to 2026-12-05, all day Maritime fair Emden" in (
+        out / "index.md").read_text(encoding="utf-8")
+    fair = "Maritime fair Emden, 2026-12-03 to 2026-12-05, all day"
+    assert f"**Meeting:** {fair}\n" in briefing_of(out, "aukje-de-boer", "md")
+    assert f"<strong>Meeting:</strong> {fair}</p>" in briefing_of(out, "aukje-de-boer", "html")
+    visit = "Site visit Dokkum, 2026-12-04, all day"
+    assert f"**Meeting:** {visit}\n" in briefing_of(out, "henrike-vogelsang", "md")
+    meeting = json.loads(briefing_of(out, "aukje-de-boer", "json"))["sections"]["meeting"]
+    assert (meeting["start"], meeting["end"], meeting["all_day"]) == (
+        "2026-12-03", "2026-12-05", True)

@@ -175,3 +175,14 @@ def test_guests_known_by_address_only_are_searched_by_a_guessed_name_and_told_ap
     meeting = dict(rows[0].extras)["meeting"]
     assert meeting.guest == "Wietske Hoogeveen (name guessed from e-mail)"
     assert meeting.attendees[0] == "Jelmer Tuinstra (name guessed from e-mail)"
+
+
+def test_an_all_day_meeting_is_its_days_not_a_midnight():
+    fair = Event(uid="f", title="Maritime fair", start=datetime(2026, 12, 3, tzinfo=AMS),
+                 end=datetime(2026, 12, 6, tzinfo=AMS), all_day=True, attendees=(MARIT,))
+    visit = Event(uid="v", title="Site visit", start=datetime(2026, 12, 4, tzinfo=AMS),
+                  end=None, all_day=True, attendees=(JANE,))
+    plan = plan_day([fair, visit], INTERNAL)
+    for guest, days in ((MARIT, (3, 5)), (JANE, (4, 4))):
+        meeting = meeting_for(plan.guests[guest.email])
+        assert meeting.all_day and (meeting.start.day, meeting.end.day) == days

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +43,16 @@ def meeting_for(guest: Guest, me: str | None = None) -> Meeting:
     """The logistics of a guest's first timed meeting of the day (all-day ones only if that is
     all there is); the day index lists every meeting."""
     event = next((e for e in guest.meetings if not e.all_day), guest.meetings[0])
-    return Meeting(title=event.title, start=event.start, end=event.end,
+    start, end = days_of(event) if event.all_day else (event.start, event.end)
+    return Meeting(title=event.title, start=start, end=end, all_day=event.all_day,
                    attendees=others_of(event, guest.attendee, me), location=location_of(event),
                    guest=None if display_name(guest.attendee) else guest.label)
+
+
+def days_of(event: Event) -> tuple[datetime, datetime]:
+    """An all-day event's first and last day (DTEND is the day after the last)."""
+    after = event.end if event.end and event.end.date() > event.start.date() else None
+    return event.start, (after - timedelta(days=1)) if after else event.start
 
 
 def location_of(event: Event) -> str | None:
@@ -86,8 +93,11 @@ def _key(guest: Guest) -> str:
 
 
 def _time_text(event: Event) -> str:
+    """'09:00–09:30'; 'all day', with its dates when it is not just this day (the same
+    wording as the sheet's logistics line)."""
     if event.all_day:
-        return "all day"
+        first, last = days_of(event)
+        return "all day" if last == first else f"{first:%Y-%m-%d} to {last:%Y-%m-%d}, all day"
     end = f"–{event.end:%H:%M}" if event.end else ""
     return f"{event.start:%H:%M}{end}"
 

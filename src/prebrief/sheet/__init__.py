@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from prebrief.models import Briefing, Change, Evidence, MeProfile, Meeting
@@ -97,8 +98,11 @@ def build_sections(briefing: Briefing) -> dict[str, Any]:
 def _meeting(value: object) -> dict[str, Any] | None:
     if not isinstance(value, Meeting):
         return None
-    return {"title": value.title, "start": value.start.isoformat(timespec="minutes"),
-            "end": value.end.isoformat(timespec="minutes") if value.end else None,
+    def moment(when: datetime) -> str:
+        return when.date().isoformat() if value.all_day else when.isoformat(timespec="minutes")
+
+    return {"title": value.title, "start": moment(value.start),
+            "end": moment(value.end) if value.end else None, "all_day": value.all_day,
             "location": value.location, "attendees": list(value.attendees),
             "guest": value.guest}
 
