@@ -342,3 +342,4 @@ class Meeting:
     # address (marked so) or a label such as 'guest 2 at example.org'; never the address.
     guest: str | None = None
     all_day: bool = False
+    more: tuple[Meeting, ...] = ()  # the contact's other meetings that day, in order

@@ -182,3 +182,21 @@ def test_all_day_meetings_read_all_day_on_the_sheet_as_in_the_index(tmp_path):
     meeting = json.loads(briefing_of(out, "aukje-de-boer", "json"))["sections"]["meeting"]
     assert (meeting["start"], meeting["end"], meeting["all_day"]) == (
         "2026-12-03", "2026-12-05", True)
+
+
+def test_a_contact_in_two_meetings_has_both_on_their_one_sheet(tmp_path):
+    """Wietske is in the 11:00 pricing talk and the 12:00 lunch; her sheet named only the
+    first, though the index listed her under both."""
+    assert run_mixed(tmp_path).exit_code == 0
+    out = tmp_path / "out"
+    assert len(list(out.glob("wietske-hoogeveen-*.md"))) == 1
+    md = briefing_of(out, "wietske-hoogeveen", "md")
+    assert re.search(r"\*\*Meeting:\*\* Pricing talk Terpstra, 2026-12-04T11:00\+01:00, .*\n\n"
+                     r"\*\*Meeting:\*\* Harbour lunch, 2026-12-04T12:00\+01:00, with Okke "
+                     r"Brandsma\n", md)
+    html = briefing_of(out, "wietske-hoogeveen", "html")
+    assert html.count('<p class="logistics">') == 2
+    meeting = json.loads(briefing_of(out, "wietske-hoogeveen", "json"))["sections"]["meeting"]
+    assert meeting["title"] == "Pricing talk Terpstra"
+    assert [(m["title"], m["end"]) for m in meeting["more"]] == [
+        ("Harbour lunch", "2026-12-04T13:00+01:00")]

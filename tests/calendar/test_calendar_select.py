@@ -103,7 +103,7 @@ def test_cancelled_meetings_are_dropped():
     assert plan.meetings == [] and plan.guests == {}
 
 
-def test_a_person_in_several_meetings_is_briefed_once_for_their_first_timed_meeting():
+def test_a_person_in_several_meetings_is_briefed_once_with_every_meeting():
     events = [event("Partner day", 0, MARIT, all_day=True), event("Review", 11, MARIT, JANE),
               event("Sync", 15, SAM, MARIT)]
     plan = plan_day(events, INTERNAL)
@@ -115,6 +115,9 @@ def test_a_person_in_several_meetings_is_briefed_once_for_their_first_timed_meet
     meeting = dict(rows[0].extras)["meeting"]
     assert isinstance(meeting, Meeting) and meeting.title == "Review"
     assert meeting.attendees == ("Jane Doe", "Sam Reyes")
+    # Only the first was on the sheet; the rest follow, the all-day one last.
+    assert [(m.title, m.attendees) for m in meeting.more] == [
+        ("Sync", ("Sam Reyes",)), ("Partner day", ("Sam Reyes",))]
 
 
 def test_meeting_names_other_attendees_never_addresses_and_skips_rooms_and_me():

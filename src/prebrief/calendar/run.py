@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -40,13 +40,18 @@ def guest_rows(plan: DayPlan) -> Iterator[Row]:
 
 
 def meeting_for(guest: Guest, me: str | None = None) -> Meeting:
-    """The logistics of a guest's first timed meeting of the day (all-day ones only if that is
-    all there is); the day index lists every meeting."""
-    event = next((e for e in guest.meetings if not e.all_day), guest.meetings[0])
+    """The logistics of every meeting with a guest that day: the first timed one, with the
+    rest (all-day ones last) as its `more`."""
+    ordered = sorted(guest.meetings, key=lambda e: e.all_day)  # stable: timed ones in order
+    first, *rest = (_logistics(e, guest, me) for e in ordered)
+    return replace(first, more=tuple(rest),
+                   guest=None if display_name(guest.attendee) else guest.label)
+
+
+def _logistics(event: Event, guest: Guest, me: str | None) -> Meeting:
     start, end = days_of(event) if event.all_day else (event.start, event.end)
     return Meeting(title=event.title, start=start, end=end, all_day=event.all_day,
-                   attendees=others_of(event, guest.attendee, me), location=location_of(event),
-                   guest=None if display_name(guest.attendee) else guest.label)
+                   attendees=others_of(event, guest.attendee, me), location=location_of(event))
 
 
 def days_of(event: Event) -> tuple[datetime, datetime]:

@@ -104,7 +104,7 @@ def _meeting(value: object) -> dict[str, Any] | None:
     return {"title": value.title, "start": moment(value.start),
             "end": moment(value.end) if value.end else None, "all_day": value.all_day,
             "location": value.location, "attendees": list(value.attendees),
-            "guest": value.guest}
+            "guest": value.guest, "more": [_meeting(m) for m in value.more]}
 
 
 def _changes(value: object, compared_with: object = None) -> dict[str, Any] | None:
