@@ -200,3 +200,16 @@ def test_a_contact_in_two_meetings_has_both_on_their_one_sheet(tmp_path):
     assert meeting["title"] == "Pricing talk Terpstra"
     assert [(m["title"], m["end"]) for m in meeting["more"]] == [
         ("Harbour lunch", "2026-12-04T13:00+01:00")]
+
+
+def test_a_meeting_you_declined_is_not_briefed_and_the_summary_says_so(tmp_path):
+    """'Vendor pitch', which --me declined, was briefed like any other meeting."""
+    result = run_mixed(tmp_path)
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert not list(out.glob("ruben-zwart-*"))
+    assert "Vendor pitch" not in (out / "index.md").read_text(encoding="utf-8")
+    assert ("2026-12-04: 4 meetings (left out: 1 cancelled, 1 declined), 7 external "
+            "attendees;") in result.stderr
+    left_out = json.loads((out / "summary.json").read_text())["left_out"]
+    assert left_out[1] == {"time": "16:00–16:30", "title": "Vendor pitch", "reason": "declined"}

@@ -189,3 +189,16 @@ def test_an_all_day_meeting_is_its_days_not_a_midnight():
     for guest, days in ((MARIT, (3, 5)), (JANE, (4, 4))):
         meeting = meeting_for(plan.guests[guest.email])
         assert meeting.all_day and (meeting.start.day, meeting.end.day) == days
+
+
+def test_a_meeting_you_declined_is_left_out_like_a_cancelled_one():
+    me = Attendee("sam.reyes@example.com", "Sam Reyes", partstat="DECLINED")
+    kofi = Attendee("kofi@ashgrove.example", "Kofi Mensah", partstat="ACCEPTED")
+    pitch = event("Pitch", 16, me, kofi, organizer=kofi)
+    plan = plan_day([pitch, event("Intro", 9, JANE, status="CANCELLED")], INTERNAL,
+                    me="Sam.Reyes@example.com")
+    assert plan.meetings == [] and plan.guests == {}
+    assert [(e.title, why) for e, why in plan.left_out] == [
+        ("Pitch", "declined"), ("Intro", "cancelled")]
+    # Someone else declining is their business: the meeting takes place.
+    assert plan_day([pitch], INTERNAL, me="lena.okafor@sales.example.com").meetings

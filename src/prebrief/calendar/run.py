@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -88,8 +89,10 @@ def day_context(plan: DayPlan, day: date, zone_name: str, out_dir: Path,
                            "headline": entry.get("headline")})
         meetings.append({"time": _time_text(event), "title": event.title,
                          "location": location_of(event), "externals": people})
-    return {"day": day, "zone": zone_name, "meetings": meetings, "warnings": warnings,
-            "generated_at": datetime.now().astimezone()}
+    left_out = [{"time": _time_text(e), "title": e.title, "reason": why}
+                for e, why in plan.left_out]
+    return {"day": day, "zone": zone_name, "meetings": meetings, "left_out": left_out,
+            "warnings": warnings, "generated_at": datetime.now().astimezone()}
 
 
 def _key(guest: Guest) -> str:
@@ -120,7 +123,7 @@ def write_day_index(context: dict[str, Any], out_dir: Path) -> list[Path]:
         written.append(path)
     summary = {"schema_version": "1.0", "day": context["day"].isoformat(),
                "time_zone": context["zone"], "meetings": context["meetings"],
-               "warnings": context["warnings"]}
+               "left_out": context["left_out"], "warnings": context["warnings"]}
     path = out_dir / "summary.json"
     write_atomic(path, json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
     written.append(path)
@@ -150,6 +153,7 @@ class CalendarReport:
     warnings: list[str]
     batch: Any
     written: list[Path]
+    left_out: dict[str, int] = field(default_factory=dict)  # meetings not briefed, by why
 
 
 async def run_calendar(job: CalendarJob, http: HttpSettings, options: RunOptions, *,
@@ -169,4 +173,6 @@ async def run_calendar(job: CalendarJob, http: HttpSettings, options: RunOptions
     warnings = [*found.warnings, *(f"guest {n}: {e}" for n, e in batch.skipped_rows)]
     context = day_context(plan, day, str(job.zone), job.out_dir, warnings)
     written = write_day_index(context, job.out_dir)
-    return CalendarReport(day, len(plan.meetings), len(plan.guests), warnings, batch, written)
+    left_out = Counter(why for _, why in plan.left_out)
+    return CalendarReport(day, len(plan.meetings), len(plan.guests), warnings, batch, written,
+                          dict(sorted(left_out.items())))

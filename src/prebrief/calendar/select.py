@@ -113,16 +113,20 @@ class DayPlan:
     meetings: list[DayMeeting]
     guests: dict[str, Guest]
     me: str | None = None
+    left_out: list[tuple[Event, str]] = field(default_factory=list)  # and why: 'cancelled'
 
 
 def plan_day(events: Iterable[Event], domains: tuple[str, ...], me: str | None = None
              ) -> DayPlan:
-    """Meetings that take place (not cancelled), each with its external attendees; guests
-    de-duplicated by address."""
+    """Meetings that take place (not cancelled, not declined by you), each with its external
+    attendees; guests de-duplicated by address."""
     meetings: list[DayMeeting] = []
     guests: dict[str, Guest] = {}
+    left_out: list[tuple[Event, str]] = []
     for event in events:
-        if event.status == "CANCELLED":
+        why = why_left_out(event, me)
+        if why:
+            left_out.append((event, why))
             continue
         meeting = DayMeeting(event, external_attendees(event, domains, me))
         meetings.append(meeting)
@@ -133,7 +137,17 @@ def plan_day(events: Iterable[Event], domains: tuple[str, ...], me: str | None =
             guest.meetings.append(event)
     for email, label in guest_labels([g.attendee for g in guests.values()]).items():
         guests[email].label = label
-    return DayPlan(meetings, guests, me)
+    return DayPlan(meetings, guests, me, left_out)
+
+
+def why_left_out(event: Event, me: str | None) -> str | None:
+    """'cancelled', 'declined' (your own attendance, as --me gives it), or None."""
+    if event.status == "CANCELLED":
+        return "cancelled"
+    mine = (me or "").casefold()
+    if mine and any(a.email == mine and a.partstat == "DECLINED" for a in event.attendees):
+        return "declined"
+    return None
 
 
 def external_attendees(event: Event, domains: tuple[str, ...], me: str | None = None

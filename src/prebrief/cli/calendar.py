@@ -72,7 +72,9 @@ def calendar(
         typer.echo(f"wrote {path}")
     from prebrief.sheet.text import counted
 
-    typer.echo(f"{report.day}: {counted(report.meetings, 'meeting')}, "
+    left_out = ", ".join(f"{n} {why}" for why, n in report.left_out.items())
+    typer.echo(f"{report.day}: {counted(report.meetings, 'meeting')}"
+               f"{f' (left out: {left_out})' if left_out else ''}, "
                f"{counted(report.guests, 'external attendee')}; "
                f"{report.batch.done} briefed, {report.batch.resumed} already done, "
                f"{report.batch.failed} failed", err=True)
