@@ -178,16 +178,20 @@ def test_a_batch_with_no_usable_briefing_exits_1(tmp_path, rows):
 
 def test_a_contact_known_by_e_mail_alone_is_never_named_by_the_address(tmp_path):
     src = tmp_path / "c.csv"
-    src.write_text("Email\nsietske.bloem@veenhof.example\n")
+    # As `prebrief calendar` names them: a first.last address gives a name marked as guessed,
+    # any other is 'guest at <domain>'.
+    src.write_text("Email\ns.bloem@veenhof.example\npia.rietdijk@gaasterland.example\n")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(out), "--offline",
                                       "--format", "html,md,json", "--no-discover",
                                       "--cache-dir", str(tmp_path / "cache")])
     assert "line 2: guest at veenhof.example: empty" in result.stderr
-    assert "sietske" not in result.output
+    assert "line 3: Pia Rietdijk (name guessed from e-mail): empty" in result.stderr
+    assert "s.bloem@" not in result.output and "pia.rietdijk@" not in result.output
     for name in ("index.md", "index.html", "summary.json", "journal.jsonl"):
         text = (out / name).read_text()
-        assert "guest at veenhof.example" in text and "sietske" not in text, name
+        assert "guest at veenhof.example" in text and "s.bloem@" not in text, name
+        assert "Pia Rietdijk" in text and "pia.rietdijk@" not in text, name
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

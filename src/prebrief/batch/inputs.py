@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from prebrief.calendar.ics import Attendee
-from prebrief.calendar.select import label_for
+from prebrief.calendar.names import guest_labels
 from prebrief.errors import UsageError
 from prebrief.models import ContactQuery
 
@@ -184,7 +184,8 @@ def _label(query: ContactQuery) -> str:
     known only by it is 'guest at example.com', as `prebrief calendar` names such a person."""
     if query.name or not query.email:
         return query.name or "contact"
-    return label_for(Attendee(email=query.email.casefold()))
+    guest = Attendee(email=query.email.casefold())
+    return guest_labels([guest])[guest.email]
 
 
 def _records(handle) -> Iterator[tuple[int, str | None]]:  # noqa: ANN001
