@@ -39,7 +39,9 @@ def safe_url(value: object) -> str:
 
 # Only what can start formatting inline: with brackets escaped no link or image can form, and
 # every value sits after "- " or a label, so line-start markers (#, +, 1.) cannot trigger.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+# A "<" is escaped where it could open raw HTML or an autolink (a letter, "/", "!" or "?"
+# follows); "Budget < 50k -> approved" and "More -> Save to PDF" stay as written.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~]|<(?=[A-Za-z/!?]))")
 
 
 def md_escape(value: object) -> str:
@@ -48,8 +50,7 @@ def md_escape(value: object) -> str:
         return str(value)
     if value is None:
         return ""
-    text = str(value).replace("<", "‹").replace(">", "›")
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def md_link(text: object, url: object) -> Markup:

@@ -64,9 +64,18 @@ def test_sensitive_content_never_rendered():
 
 
 def test_markdown_has_no_raw_html():
+    from markdown_it import MarkdownIt
+
     md = render(briefing(name=HOSTILE, signals=(signal(HOSTILE),)), "md")
-    assert "<script" not in md and "<img" not in md
-    assert md_escape("*bold* [x](y) <b>") == "\\*bold\\* \\[x\\](y) ‹b›"
+    # As a CRM's CommonMark renderer reads it (raw HTML allowed): the tags come out as text.
+    html = MarkdownIt("commonmark").render(md)
+    assert "<script" not in html and "<img" not in html and "&lt;script" in html
+    assert md_escape("*bold* [x](y) <b>") == "\\*bold\\* \\[x\\](y) \\<b>"
+    assert md_escape("<https://evil.example> <!-- x --> </p>") == (
+        "\\<https://evil.example> \\<!-- x --> \\</p>")
+    # A "<" or ">" that opens nothing is left as written (it was turned into '‹' and '›').
+    assert md_escape("Budget < 50k -> approved; More -> Save to PDF") == (
+        "Budget < 50k -> approved; More -> Save to PDF")
     assert md_escape("supplier-risk (Python, ★42)") == "supplier-risk (Python, ★42)"
 
 
