@@ -68,6 +68,16 @@ class ContactQuery:
     # (source name, path) pairs for user-supplied files, e.g. ("linkedin_pdf", "Profile.pdf").
     files: tuple[tuple[str, str], ...] = ()
 
+    def __post_init__(self) -> None:
+        # What the user typed or a contact list held goes into headings, file names and the
+        # terminal: no escape sequences (ESC[2J clears a screen), no bidi overrides.
+        from prebrief.extract.text import clean_text
+
+        for name in ("name", "company", "email", "location"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, clean_text(value) or None)
+
     def key(self) -> str:
         """Stable, non-reversible key for this contact (cache tags, snapshots)."""
         parts = [

@@ -7,7 +7,11 @@ import re
 import unicodedata
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Control characters (C0, DEL, C1: a terminal's escape sequences), zero-width characters and
+# the bidirectional overrides and isolates ("Trojan Source" reordering of what is shown).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029"
+                      r"\u202a-\u202e\u2066-\u2069\ufeff]")
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")  # a whole escape sequence
 _SPACE = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 _TAG = re.compile(r"<[^>]+>")
 _BREAK = re.compile(r"<\s*(br|/p|/div|/li)\b[^>]*>", re.I)
@@ -18,7 +22,7 @@ def clean_text(value: str | None, *, keep_newlines: bool = False) -> str:
     if not value:
         return ""
     text = unicodedata.normalize("NFC", str(value))
-    text = _PRIVATE_USE.sub("", _CONTROL.sub("", text))
+    text = _PRIVATE_USE.sub("", _CONTROL.sub("", _ANSI.sub("", text)))
     if keep_newlines:
         lines = (_SPACE.sub(" ", line).strip() for line in text.splitlines())
         return "\n".join(line for line in lines if line)
