@@ -205,3 +205,32 @@ def test_the_journal_is_private_like_the_briefings(tmp_path):
         modes = {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()}
         assert set(modes.values()) == {0o600}, modes
         (out / "journal.jsonl").chmod(0o644)  # as an older version left it, then --resume
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGINT to a child process")
+def test_ctrl_c_stops_cleanly_and_resume_finishes_the_list(tmp_path):
+    """Ctrl-C during a batch printed 'Task exception was never retrieved ... ValueError: I/O
+    operation on closed file' (a worker writing to the journal closed under it), no word on
+    what to do, and no index (outside tester)."""
+    src, out = contacts(tmp_path / "c.csv", 60), tmp_path / "out"
+    args = [sys.executable, "-m", "prebrief", "batch", str(src), "--out-dir", str(out),
+            "--replay", REPLAY, "--no-discover", "--format", "md", "--jobs", "2",
+            "--cache-dir", str(tmp_path / "cache")]
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    journal = out / "journal.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (journal.exists() and journal.read_text().count(
+            "\n") >= 3):
+        time.sleep(0.05)
+    child.send_signal(signal.SIGINT)
+    stdout, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130, stderr
+    assert "run the same command with --resume" in stderr
+    assert "Traceback" not in stderr and "never retrieved" not in stderr, stderr
+    assert (out / "index.md").exists()
+    done = [json.loads(line) for line in journal.read_text().splitlines()]  # whole lines only
+    assert 3 <= len(done) < 60
+    resumed = subprocess.run([*args, "--resume"], capture_output=True, text=True, timeout=120)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{60 - len({e['key'] for e in done})} briefed, {len({e['key'] for e in done})} " \
+           "already done" in resumed.stderr

@@ -72,8 +72,13 @@ class Journal:
             self._fh.write("\n")
 
     def record(self, entry: dict[str, Any]) -> None:
+        """Append one entry, on disk before this returns. After close (an interrupted run
+        whose worker thread finishes late) the entry is dropped: that contact is done again
+        on --resume, which is all a missing entry means."""
         line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self._lock:
+            if self._fh.closed:
+                return
             self._fh.write(line)
             self._fh.flush()
             os.fsync(self._fh.fileno())

@@ -80,6 +80,11 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
         if pending:
             await asyncio.gather(*pending)
     finally:
+        # Interrupted (Ctrl-C cancels this task): the contacts under way stop before the
+        # journal and the client close under them.
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
         await client.aclose()
         journal.close()
         await warming

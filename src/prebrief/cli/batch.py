@@ -57,6 +57,12 @@ def batch(
         report = asyncio.run(run_batch(rows, out_dir, http, options, formats=formats,
                                        jobs=jobs, resume=resume, on_progress=progress,
                                        since_last=since_last))
+    except KeyboardInterrupt:
+        for path in write_index(out_dir, []):  # what was briefed so far, findable
+            typer.echo(f"wrote {path}")
+        typer.echo("interrupted: the briefings written so far are kept; run the same command "
+                   "with --resume to go on", err=True)
+        raise typer.Exit(130) from None
     finally:
         getattr(progress, "close", lambda: None)()
     from prebrief.batch.index import latest_entries
