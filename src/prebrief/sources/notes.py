@@ -1,6 +1,7 @@
 """User notes: what the user read by hand or knows, one fact per line, classified like the rest.
 
     # From LinkedIn, read 2026-11-20        <- a heading names where the following lines came from
+    #cancersurvivor                          <- a hashtag is no heading: a note, classified
     - VP Procurement at Norrbrook Logistics  <- bullets are stripped
     LinkedIn: https://www.linkedin.com/in/…  <- a labelled link is kept as a link
 
@@ -24,6 +25,9 @@ MAX_BYTES = 1024 * 1024
 STDIN_LABEL = "(pasted text)"  # how provenance names them ("file (pasted text)")
 MAX_LINES = 200
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
+# A Markdown heading: '#' then a space, another '#' or nothing ("#hashtag" is a note).
+_HEADING = re.compile(r"^#(?:[#\s]|$)")
+HEADING_CHARS = 60  # a longer heading is not a source's name, and is not put in provenance
 _LINK = re.compile(r"^(?P<label>[A-Za-z][\w .+-]{0,30}):\s*(?P<url>https?://\S+)$")
 
 
@@ -40,6 +44,20 @@ def decode_notes(raw: bytes, path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace")
+
+
+def heading_context(line: str) -> str:
+    """How provenance names the lines under a heading: "user notes (From LinkedIn)", or
+    plain "user notes" where the heading is long or reads as sensitive, since provenance is
+    printed in clear and never classified."""
+    from prebrief.classify import classify_text
+
+    heading = clean_text(line.strip("#"))
+    if not heading or len(heading) > HEADING_CHARS:
+        return "user notes"
+    if classify_text(heading, kind="note", source="notes").sensitive_category:
+        return "user notes"
+    return f"user notes ({heading})"
 
 
 class NotesSource(Source):
@@ -72,9 +90,8 @@ class NotesSource(Source):
             stripped = line.strip()
             if not stripped:
                 continue
-            if stripped.startswith("#"):
-                heading = clean_text(stripped.lstrip("#"))
-                context = f"user notes ({heading})" if heading else "user notes"
+            if _HEADING.match(stripped):
+                context = heading_context(stripped)
                 continue
             content = clean_text(_BULLET.sub("", stripped))
             ev = self.evidence(f"{context}: line {number}", file=path)
