@@ -23,6 +23,7 @@ from prebrief.errors import (
     RateLimited,
 )
 from prebrief.models import ContactQuery, Evidence, Harvest, Identity, SourceResult, Status
+from prebrief.vet import vet_harvest
 
 if TYPE_CHECKING:
     from prebrief.http.fetcher import Fetcher
@@ -139,7 +140,8 @@ class Source:
         raise NotImplementedError
 
     async def run(self, target: Identity, ctx: SourceContext) -> SourceResult:
-        """Run ``collect`` and turn every failure into a recorded status, never an exception."""
+        """Run ``collect`` and turn every failure into a recorded status, never an exception;
+        what it returns loses e-mail addresses, phone numbers and non-web URLs (prebrief.vet)."""
         started = ctx.now
         try:
             harvest = await self.collect(target, ctx)
@@ -155,6 +157,8 @@ class Source:
             err = PrebriefError(f"could not be read: an unexpected {type(exc).__name__}",
                                 hint="This is a bug in prebrief; please report it.")
             return self.failed(target, err, started)
+        # The one pass all sources share, before the result is cached or printed.
+        harvest = vet_harvest(harvest)
         identity = harvest.identity or target
         # When the data was retrieved, which for cached or replayed data is not now.
         stamps = [f.evidence.retrieved_at for f in harvest.facts if f.evidence.retrieved_at]
