@@ -89,3 +89,19 @@ async def test_only_web_urls_are_kept_in_evidence_links_and_identity(tmp_path: P
     assert got.roles[0].evidence.url is None
     assert [link.url for link in got.links] == ["https://mara.example/"]
     assert result.identity.url is None
+
+
+async def test_a_saved_x_page_gives_a_handle_and_post_links_only_in_x_form(tmp_path: Path):
+    path = x_page(tmp_path, handle="mara_v&gt;) [EVIL](https://evil.example) x",
+                  post="/mara_v>)[E](https://evil.example)/status/1900000000000000003")
+    result = await run_source(XSource, Identity("x", file=path), tmp_path)
+    assert (result.identity.handle, result.identity.url) == (None, None)
+    assert [f.evidence.url for f in result.harvest.facts if f.kind == "post"] == [None]
+
+
+async def test_a_saved_x_post_link_is_rebuilt_from_its_handle_and_id(tmp_path: Path):
+    path = x_page(tmp_path, post="/mara_vel/status/1900000000000000003?s=20")
+    result = await run_source(XSource, Identity("x", file=path), tmp_path)
+    assert result.identity.url == "https://x.com/mara_vel"
+    assert [f.evidence.url for f in result.harvest.facts if f.kind == "post"] == [
+        "https://x.com/mara_vel/status/1900000000000000003"]

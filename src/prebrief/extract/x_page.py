@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from prebrief.extract.dates import parse_datetime
 from prebrief.extract.html import find_typed, json_ld_objects, parse_html
 from prebrief.extract.text import clean_text
+
+# What X allows in a handle; a post's link is /<handle>/status/<id>. Anything else on the page
+# (an @-span or href holding markup) is not taken for either.
+_HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}")
+_POST_PATH = re.compile(rf"/(?P<handle>{_HANDLE.pattern})/status/(?P<id>\d{{1,25}})(?:[/?#]|$)")
 
 
 @dataclass
@@ -46,7 +52,7 @@ def read_saved_profile(markup: str | bytes) -> SavedXProfile:
         handles = [p for p in parts if p.startswith("@")]
         names = [p for p in parts if p and not p.startswith("@")]
         profile.name = names[0] if names else None
-        profile.handle = handles[0].lstrip("@") if handles else None
+        profile.handle = valid_handle(handles[0]) if handles else None
     for attr, testid in (("bio", "UserDescription"), ("location", "UserLocation"),
                          ("joined", "UserJoinDate")):
         node = _testid(soup, testid)
@@ -79,7 +85,8 @@ def _post(article) -> SavedPost | None:  # noqa: ANN001 - bs4 tag
     published = parse_datetime(time_tag.get("datetime")) if time_tag is not None else None
     link = time_tag.find_parent("a") if time_tag is not None else None
     href = link.get("href") if link is not None else None
-    url = f"https://x.com{href}" if isinstance(href, str) and href.startswith("/") else None
+    path = _POST_PATH.match(href) if isinstance(href, str) else None
+    url = f"https://x.com/{path['handle']}/status/{path['id']}" if path else None
     social = _testid(article, "socialContext")
     pinned = social is not None and "pinned" in social.get_text().lower()
     return SavedPost(text, published, url, pinned)
@@ -92,7 +99,7 @@ def _read_jsonld(profile: SavedXProfile, soup) -> None:  # noqa: ANN001
             continue
         profile.rendered = True
         profile.name = profile.name or _str(person.get("name"))
-        profile.handle = profile.handle or _str(person.get("additionalName"))
+        profile.handle = profile.handle or valid_handle(_str(person.get("additionalName")))
         profile.bio = profile.bio or _str(person.get("description"))
         home = person.get("homeLocation")
         if isinstance(home, dict):
@@ -105,6 +112,12 @@ def _read_jsonld(profile: SavedXProfile, soup) -> None:  # noqa: ANN001
 
 def _str(value: object) -> str | None:
     return clean_text(value) or None if isinstance(value, str) else None
+
+
+def valid_handle(handle: str | None) -> str | None:
+    """handle, without its '@', if X would allow it, else None."""
+    handle = handle.lstrip("@") if handle else None
+    return handle if handle and _HANDLE.fullmatch(handle) else None
 
 
 def looks_unrendered(markup: str) -> bool:
