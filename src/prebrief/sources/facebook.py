@@ -182,7 +182,8 @@ class FacebookSource(Source):
                                  hint="Save the page while signed in and after it has loaded, "
                                       "or copy what you see into --notes FILE.")
         ev = self.evidence("saved Facebook page", file=path)
-        facts = [Fact("name", clean_text(title.split("|")[0]), ev)] if title else []
+        facts = [Fact("name", truncate(clean_text(title.split("|")[0]), 500), ev)] if title \
+            else []
         if description:
             facts.append(Fact("company", truncate(description, 500), ev))
         facts += [Fact("bio", truncate(line, 500), ev) for line in intro]

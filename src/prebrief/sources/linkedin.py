@@ -108,15 +108,17 @@ class LinkedInSource(Source):
             return self.evidence(f"LinkedIn page: {profile.methods.get(attr, attr)}", url=url,
                                  file=file, retrieved_at=retrieved_at)
 
-        facts = [Fact(kind, value, ev(attr)) for kind, value, attr in (
-            ("name", profile.name, "name"), ("headline", profile.headline, "headline"),
-            ("location", profile.location, "location"),
-            ("summary", truncate(profile.about or "", 600), "about")) if value]
+        facts = [Fact(kind, truncate(value, 600 if kind == "summary" else 500), ev(attr))
+                 for kind, value, attr in (
+                     ("name", profile.name, "name"), ("headline", profile.headline, "headline"),
+                     ("location", profile.location, "location"),
+                     ("summary", profile.about, "about")) if value]
         if profile.followers is not None:
             facts.append(Fact("follower_count", f"{profile.followers} followers on LinkedIn",
                               ev("JSON-LD interactionStatistic")))
-        facts += [Fact("language", v, ev("JSON-LD knowsLanguage")) for v in profile.languages]
-        facts += [Fact("award", v, ev("JSON-LD awards")) for v in profile.awards]
+        facts += [Fact("language", truncate(v, 500), ev("JSON-LD knowsLanguage"))
+                  for v in profile.languages]
+        facts += [Fact("award", truncate(v, 500), ev("JSON-LD awards")) for v in profile.awards]
         for post in profile.posts:
             facts.append(Fact(post.kind, truncate(post.text, 500), self.evidence(
                 "LinkedIn page: posts/articles (date from the activity id)", url=post.url or url,

@@ -226,7 +226,7 @@ class XSource(Source):
                                           "it as 'Web page, complete'.")
             raise InputFileError(path, "does not look like a saved X profile page")
         ev = self.evidence("saved X profile page", file=path)
-        facts = [Fact(kind, value, ev) for kind, value in (
+        facts = [Fact(kind, truncate(value, 500), ev) for kind, value in (
             ("name", profile.name), ("bio", profile.bio), ("location", profile.location),
             ("joined", profile.joined)) if value]
         for post in profile.posts:
