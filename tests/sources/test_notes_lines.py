@@ -45,3 +45,12 @@ async def test_a_sensitive_or_long_heading_is_left_out_of_provenance(tmp_path: P
                                                                      heading: str):
     result = await read_notes(tmp_path, f"{heading}\nHead of Sourcing at Kestrel Freight\n")
     assert methods(result) == ["user notes: line 2"]
+
+
+async def test_a_link_line_is_kept_as_a_note_and_as_a_link(tmp_path: Path):
+    result = await read_notes(tmp_path, "Blog: https://wren.example/blog\n"
+                                        "X: https://x.com/tw_builds\n")
+    assert [f.text for f in result.harvest.facts] == ["Blog: https://wren.example/blog",
+                                                      "X: https://x.com/tw_builds"]
+    assert [link.url for link in result.harvest.links] == ["https://wren.example/blog",
+                                                          "https://x.com/tw_builds"]

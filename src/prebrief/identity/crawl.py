@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from prebrief.identity.graph import Candidate, Edge, Key, is_self_declared, route_link, url_key
+from prebrief.identity.graph import (Candidate, Edge, Key, is_self_declared, route_link, url_key,
+                                     written_by_user)
 from prebrief.identity.scoring import GIVEN_DOUBT, Assessment, assess, disagreeing_given
-from prebrief.models import ContactQuery, Identity, SourceResult, Status
+from prebrief.models import ContactQuery, Identity, Link, SourceResult, Status
 
 if TYPE_CHECKING:
     from prebrief.briefing import Gatherer
@@ -75,29 +76,37 @@ class DiscoveryGraph:
 
     def expand(self, verdicts: dict[Key, Assessment], max_depth: int) -> list[Candidate]:
         """New candidates from the links of accepted profiles not yet expanded."""
-        from prebrief.plan import identity_key
-
         fresh: list[Candidate] = []
         for origin in list(self.candidates.values()):
             if (origin.expanded or verdicts[origin.key].outcome != "accepted"
                     or origin.depth >= max_depth):
                 continue
             origin.expanded = True
-            for link in origin.links():
-                edge = Edge(origin.key, origin.label, link)
-                target = route_link(link, edge.describe())
-                if target is None:
-                    continue
-                key = identity_key(target[1])
-                known = self.find(key, target[1].url)
-                if known is not None:
-                    if known.key != origin.key:
-                        known.edges.append(edge)
-                    continue
-                candidate = Candidate(key, target, origin.depth + 1, edges=[edge])
-                self.add(candidate)
-                fresh.append(candidate)
+            fresh += filter(None, (self.follow(origin, link) for link in origin.links()))
         return fresh
+
+    def follow(self, origin: Candidate, link: Link) -> Candidate | None:
+        """The new candidate a link leads to; None where it leads nowhere or to one known,
+        which then gains the edge (and, if the user wrote the link, counts as given)."""
+        from prebrief.plan import identity_key
+
+        edge = Edge(origin.key, origin.label, link)
+        given = f"given by the user (in {origin.label})" if (
+            origin.given and written_by_user(link)) else None
+        target = route_link(link, given or edge.describe())
+        if target is None:
+            return None
+        key = identity_key(target[1])
+        known = self.find(key, target[1].url)
+        if known is None:
+            candidate = Candidate(key, target, origin.depth + 1, given=bool(given), edges=[edge])
+            self.add(candidate)
+            return candidate
+        if known.key != origin.key:
+            known.edges.append(edge)
+        if given and not known.given:
+            known.give(given)
+        return None
 
     def outcome(self, verdicts: dict[Key, Assessment]
                 ) -> tuple[list[SourceResult], list[Identity]]:
@@ -169,8 +178,9 @@ async def discover(gatherer: Gatherer, results: list[SourceResult],
 
 
 def _within_budget(fresh: list[Candidate], remaining: int) -> list[Candidate]:
-    """The candidates worth the requests left, verified and self-declared links first."""
-    ranked = sorted(fresh, key=lambda c: -max(_link_rank(e) for e in c.edges))
+    """The candidates worth the requests left: those the user gave (in their notes), then
+    verified and self-declared links."""
+    ranked = sorted(fresh, key=lambda c: (not c.given, -max(_link_rank(e) for e in c.edges)))
     return ranked[:max(0, remaining) // REQUESTS_PER_PROFILE]
 
 

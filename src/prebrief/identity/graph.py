@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -18,6 +18,8 @@ Key = tuple[str, str]
 # Links a person declares as their own; an unknown host is read as a website only via these.
 SELF_RELS = frozenset({"me", "sameas", "blog", "website", "url", "homepage", "twitter",
                        "twitter_username", "verified", "field"})
+# Links the user wrote themself (a URL line in their notes): a profile one leads to is given.
+USER_RELS = frozenset({"notes"})
 REL_LABELS = {"me": "rel=me", "sameas": "JSON-LD sameAs", "blog": "blog field",
               "twitter": "twitter_username field", "website": "website field",
               "verified": "verified account", "bio": "bio link"}
@@ -46,6 +48,11 @@ def rel_of(link: Link) -> str:
 def is_self_declared(link: Link) -> bool:
     """Published by the person as their own (rel=me, sameAs, a profile field), not a mention."""
     return link.verified or rel_of(link) in SELF_RELS
+
+
+def written_by_user(link: Link) -> bool:
+    """Written by the user in their own files, not published by the person."""
+    return rel_of(link) in USER_RELS
 
 
 def rel_label(link: Link) -> str:
@@ -79,6 +86,15 @@ class Candidate:
     result: SourceResult | None = None
     edges: list[Edge] = field(default_factory=list)
     expanded: bool = False
+
+    def give(self, found_via: str) -> None:
+        """Count this profile as given by the user (a URL in their notes), found as said."""
+        self.given = True
+        cls, identity = self.target
+        self.target = (cls, replace(identity, found_via=found_via))
+        if self.result is not None:
+            self.result = replace(self.result, identity=replace(self.result.identity,
+                                                                found_via=found_via))
 
     @property
     def identity(self) -> Identity:

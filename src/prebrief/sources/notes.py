@@ -3,7 +3,8 @@
     # From LinkedIn, read 2026-11-20        <- a heading names where the following lines came from
     #cancersurvivor                          <- a hashtag is no heading: a note, classified
     - VP Procurement at Norrbrook Logistics  <- bullets are stripped
-    LinkedIn: https://www.linkedin.com/in/…  <- a labelled link is kept as a link
+    LinkedIn: https://www.linkedin.com/in/…  <- a labelled link is a note and a link: a profile
+                                                of a platform prebrief reads counts as given
 
 `--notes -` reads them from standard input: text pasted into the terminal (end with Ctrl-D) or
 piped in, so what was copied from a page a platform serves only to signed-in users never has
@@ -96,9 +97,8 @@ class NotesSource(Source):
             content = clean_text(_BULLET.sub("", stripped))
             ev = self.evidence(f"{context}: line {number}", file=path)
             m = _LINK.match(content)
-            if m:
+            if m:  # followed where discovery runs, and kept as the note the user wrote
                 links.append(Link(m.group("url"), "notes", ev))
-                continue
             if content:
                 facts.append(Fact("note", truncate(content, 500), ev))
             if len(facts) >= MAX_LINES:
