@@ -234,3 +234,33 @@ def test_ctrl_c_stops_cleanly_and_resume_finishes_the_list(tmp_path):
     assert resumed.returncode == 0, resumed.stderr
     assert f"{60 - len({e['key'] for e in done})} briefed, {len({e['key'] for e in done})} " \
            "already done" in resumed.stderr
+
+
+def test_resume_with_another_format_renders_it(tmp_path):
+    """'--resume -f md' after a run with '-f json' said '0 briefed, 2 already done' and wrote
+    no Markdown (outside tester)."""
+    src, out = contacts(tmp_path / "c.csv", 2), tmp_path / "out"
+    args = ["batch", str(src), "--out-dir", str(out), "--replay", REPLAY, "--no-discover",
+            "--cache-dir", str(tmp_path / "cache")]
+    first = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(app, [*args, "--format", "md", "--resume"])
+    assert again.exit_code == 0, again.output
+    assert "2 briefed, 0 already done" in again.stderr
+    assert len(list(out.glob("*.md"))) == 2 + 1  # the two sheets and index.md
+    same = CliRunner().invoke(app, [*args, "--format", "md", "--resume"])
+    assert "0 briefed, 2 already done" in same.stderr
+
+
+def test_a_contact_is_finished_once_each_asked_format_is_on_disk(tmp_path):
+    from prebrief.batch.journal import finished_keys
+
+    (tmp_path / "a.json").write_text("{}")
+    (tmp_path / "b.json").write_text("{}")
+    (tmp_path / "b.md").write_text("")
+    lines = [{"key": "a", "files": ["a.json"]}, {"key": "b", "files": ["b.json", "b.md"]},
+             {"key": "gone", "files": ["gone.md"]},
+             {"key": "failed", "status": "failed", "files": []}]  # retried: nothing written
+    (tmp_path / "journal.jsonl").write_text("".join(json.dumps(e) + "\n" for e in lines))
+    assert finished_keys(tmp_path, ("json",)) == {"a", "b"}
+    assert finished_keys(tmp_path, ("json", "md")) == {"b"}

@@ -50,10 +50,16 @@ def read_journal(out_dir: Path) -> Iterator[dict[str, Any]]:
                 yield entry
 
 
-def finished_keys(out_dir: Path) -> set[str]:
-    """Contacts whose files all exist, from the journal."""
-    return {e["key"] for e in read_journal(out_dir)
-            if all((out_dir / f).exists() for f in e.get("files", []))}
+def finished_keys(out_dir: Path, formats: tuple[str, ...] = ()) -> set[str]:
+    """Contacts whose files all exist, from the journal, in each of formats: a run resumed
+    with another --format renders the formats the first did not write (it rendered none)."""
+    done = set()
+    for entry in read_journal(out_dir):
+        files = entry.get("files", [])
+        written = {f.rpartition(".")[2] for f in files}
+        if all((out_dir / f).exists() for f in files) and written >= set(formats):
+            done.add(entry["key"])
+    return done
 
 
 class Journal:

@@ -47,7 +47,7 @@ async def run_batch(rows: Iterable[Row], out_dir: Path, http: HttpSettings, opti
     all_sources()
     warming = start_warm_up(formats, after_yields=2)
     report = BatchReport()
-    done_keys = finished_keys(out_dir) if resume else set()
+    done_keys = finished_keys(out_dir, formats) if resume else set()
     if out_dir.is_dir():
         remove_partial_writes(out_dir)
     journal = Journal(out_dir, resume=resume)
