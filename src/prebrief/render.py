@@ -84,9 +84,10 @@ def environment(kind: str) -> Any:
         env = Environment(autoescape=True, **common)
     env.filters["safe_url"] = safe_url
     env.globals["md_link"] = md_link
-    from prebrief.sheet.sections import PRINTED_NOTES
+    from prebrief.sheet.sections import NOTHING_GIVEN, PRINTED_NOTES
 
     env.globals["printed_notes"] = PRINTED_NOTES  # what the one-page HTML has room for
+    env.globals["nothing_given"] = NOTHING_GIVEN
     env.filters["basename"] = lambda path: file_label(path) or ""
     env.filters["preferred"] = preferred_file
     env.filters["counted"] = counted

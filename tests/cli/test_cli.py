@@ -244,3 +244,24 @@ def test_unrecorded_request_in_replay_is_a_source_error_not_a_crash(tmp_path):
     assert result.exit_code == 1 and "Traceback" not in result.output
     source = json.loads(result.stdout)["sources"][0]
     assert source["status"] == "skipped" and "not in the replay recording" in source["message"]
+
+
+def test_a_name_and_company_alone_are_nothing_to_read(tmp_path):
+    """The sheet had an empty 'Sources and gaps' while stderr said 'see the sources section
+    for why' (outside tester)."""
+    result = CliRunner().invoke(app, ["brief", "--name", "Ysolde Prantl", "--company",
+                                      "Kettwig Rail", "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "nothing to read: a name and company alone name no profile" in result.stderr
+    assert "--linkedin-pdf" in result.stderr
+
+
+def test_a_batch_row_with_nothing_to_read_says_so_on_its_sheet(tmp_path):
+    src = tmp_path / "c.csv"
+    src.write_text("Name,Company\nYsolde Prantl,Kettwig Rail\n")
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["batch", str(src), "--out-dir", str(out), "--offline",
+                             "--format", "md,html", "--cache-dir", str(tmp_path / "cache")])
+    for sheet in (*out.glob("ysolde-*.md"), *out.glob("ysolde-*.html")):
+        assert "Nothing was given to read: a name and company alone name no profile" in \
+            sheet.read_text(), sheet.name

@@ -20,6 +20,12 @@ STALE_DAYS = 365
 # (RECENT_CHANGE_MONTHS), so the sheet says how old it is.
 OLD_FILE_DAYS = 183
 LOW_CONFIDENCE = 0.7
+# Where a contact was given nothing to read (a batch row with a name and company only): the
+# sheet says so, and `prebrief brief` refuses it with the same words.
+NOTHING_TO_READ = "a name and company alone name no profile"
+GIVE_SOMETHING = ("Give a profile (a LinkedIn URL, --github, --url), a file you saved "
+                  "(--linkedin-pdf, --notes) or their e-mail (--email, for Gravatar).")
+NOTHING_GIVEN = f"Nothing was given to read: {NOTHING_TO_READ}. {GIVE_SOMETHING}"
 MAX_ACTIVITY = 5
 MAX_RAPPORT = 4
 MAX_COMPANY = 2  # a print page holds two; the rest are in the JSON signals
