@@ -181,6 +181,7 @@ def assemble(query: ContactQuery, results: list[SourceResult],
         sources=tuple(results), generated_at=now or datetime.now(UTC), contact_key=query.key(),
         extras=_extras(results), asked_name=(query.name or "").strip() or None,
         asked_location=(query.location or "").strip() or None,
+        asked_company=(query.company or "").strip() or None,
     )
 
 

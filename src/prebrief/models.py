@@ -304,6 +304,7 @@ class Briefing:
     extras: tuple[tuple[str, object], ...] = ()
     asked_name: str | None = None  # the name the user asked about (a query, not a found fact)
     asked_location: str | None = None  # the place they gave (--location), likewise
+    asked_company: str | None = None  # the company they gave (--company, a CRM's), likewise
 
     def with_extras(self, **items: object) -> Briefing:
         merged = dict(self.extras) | items

@@ -329,3 +329,15 @@ def test_a_place_the_user_gave_shows_where_no_source_states_one():
     # A place a source states comes first, cited; the one given is not shown beside it.
     stated = replace(briefing(), asked_location="Leiden")
     assert "Leiden" not in render(stated, "md")
+
+
+def test_a_company_the_sources_do_not_name_as_current_is_flagged_as_a_possible_move():
+    """'--company Brekke Freight' for a contact the sources place at Norrbrook gave no word:
+    a CRM's record, out of date, is the usual reason."""
+    moved = replace(briefing(), asked_company="Brekke Freight")  # the sources: CTO at Acme
+    care = build_sections(moved)["care"]["contradictions"]
+    assert care == [{"text": "You gave Brekke Freight as their company; the sources name Acme "
+                             "as where they work now: moved?", "evidence": evidence()}]
+    for same_place in ("Acme", "ACME B.V.", "acme"):
+        assert build_sections(replace(briefing(), asked_company=same_place))["care"][
+            "contradictions"] == [], same_place

@@ -11,7 +11,7 @@ from prebrief.models import Briefing, Evidence, Identity, Role, Signal, file_nam
 from prebrief.plan import identity_key
 from prebrief.sheet.clock import local_time, zone_for
 from prebrief.sheet.text import (age_days, counted, months_between, norm, norm_org,
-                                 parse_partial, period, snippet, span)
+                                 parse_partial, period, same, snippet, span)
 
 Item = dict[str, Any]
 RECENT_CHANGE_MONTHS = 6
@@ -82,6 +82,7 @@ def identity_section(briefing: Briefing) -> dict[str, Any]:
         # What the user gave, for a sheet whose sources state no name or place (and for an
         # integration to match the record on): the sheet marks them "as you gave it".
         "asked_name": briefing.asked_name, "asked_location": briefing.asked_location,
+        "asked_company": briefing.asked_company,
         "local_time": local_time(zone, briefing.generated_at) if zone else None,
         "profiles": [_profile(i) for i in shown],
         "match": _match(shown, unread=len(accepted) - len(shown)),
@@ -244,7 +245,7 @@ def care_section(briefing: Briefing) -> dict[str, Any]:
                       for k, n in sorted(counts.items())],
         "stale": _stale(stale, now),
         "old_files": old_files(briefing),
-        "contradictions": _contradictions(briefing),
+        "contradictions": _contradictions(briefing) + _company_moved(briefing),
         "identity_doubts": [{"text": f"{i.label()}: {i.outcome}, confidence "
                                      f"{i.confidence:.2f}", "reasons": list(i.reasons)}
                             for i in doubtful],
@@ -312,6 +313,20 @@ def _contradictions(briefing: Briefing) -> list[Item]:
     names = sorted({name for name, _ in apart.values()})
     return [{"text": "Sources name different current employers: " + ", ".join(names),
              "evidence": next(iter(apart.values()))[1]}]
+
+
+def _company_moved(briefing: Briefing) -> list[Item]:
+    """The company the user gave (a CRM's record, perhaps out of date) that no current role
+    the sources name matches: the contact may have moved."""
+    asked = norm_org(briefing.asked_company)
+    held = [r for r in briefing.person.roles if r.current and norm_org(r.organization)]
+    if not asked or not held or any(_same_org(asked, norm_org(r.organization)) or
+                                    same(briefing.asked_company, r.organization, org=True)
+                                    for r in held):
+        return []
+    names = ", ".join(dict.fromkeys(r.organization or "" for r in held))
+    return [{"text": f"You gave {briefing.asked_company} as their company; the sources name "
+                     f"{names} as where they work now: moved?", "evidence": held[0].evidence}]
 
 
 def _same_org(a: str, b: str) -> bool:
