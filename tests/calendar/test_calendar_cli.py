@@ -141,6 +141,11 @@ def test_counted():
     assert counted(2, "person", "people") == "2 people"
 
 
+# mixed.ics's guests are all unknown to the demo's recording: each gets a sheet, none has
+# anything usable on it, so the command ends as `prebrief brief` would (exit 1).
+NOTHING_USABLE = 1
+
+
 def run_mixed(tmp_path: Path, *extra: str):
     """fixtures/mixed.ics: a day of invented people, as an outside tester's file had them."""
     return run(tmp_path, FIXTURES / "mixed.ics", "--date", "2026-12-04", "--internal-domain",
@@ -151,7 +156,7 @@ def test_attendees_given_by_address_only_get_a_guessed_name_or_a_label_of_their_
     """Both 'ATTENDEE:mailto:' guests of one company were 'guest at terpstra-staal.example'
     and both sheets 'Unknown contact'."""
     result = run_mixed(tmp_path)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == NOTHING_USABLE, result.output
     out = tmp_path / "out"
     index = (out / "index.md").read_text(encoding="utf-8")
     for label in ("Wietske Hoogeveen (name guessed from e-mail)",
@@ -167,7 +172,7 @@ def test_attendees_given_by_address_only_get_a_guessed_name_or_a_label_of_their_
 def test_all_day_meetings_read_all_day_on_the_sheet_as_in_the_index(tmp_path):
     """A 3-5 Dec fair briefed on 4 Dec said '2026-12-03T00:00+01:00' on the sheet, a one-day
     visit '2026-12-04T00:00+01:00', where the index said 'all day'."""
-    assert run_mixed(tmp_path).exit_code == 0
+    assert run_mixed(tmp_path).exit_code == NOTHING_USABLE
     out = tmp_path / "out"
     rows = (out / "index.html").read_text(encoding="utf-8").split('<tr class="meeting">')[1:]
     assert [re.search(r"<td>([^<]+)</td>", r).group(1) for r in rows[:2]] == [
@@ -187,7 +192,7 @@ def test_all_day_meetings_read_all_day_on_the_sheet_as_in_the_index(tmp_path):
 def test_a_contact_in_two_meetings_has_both_on_their_one_sheet(tmp_path):
     """Wietske is in the 11:00 pricing talk and the 12:00 lunch; her sheet named only the
     first, though the index listed her under both."""
-    assert run_mixed(tmp_path).exit_code == 0
+    assert run_mixed(tmp_path).exit_code == NOTHING_USABLE
     out = tmp_path / "out"
     assert len(list(out.glob("wietske-hoogeveen-*.md"))) == 1
     md = briefing_of(out, "wietske-hoogeveen", "md")
@@ -205,7 +210,7 @@ def test_a_contact_in_two_meetings_has_both_on_their_one_sheet(tmp_path):
 def test_a_meeting_you_declined_is_not_briefed_and_the_summary_says_so(tmp_path):
     """'Vendor pitch', which --me declined, was briefed like any other meeting."""
     result = run_mixed(tmp_path)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == NOTHING_USABLE, result.output
     out = tmp_path / "out"
     assert not list(out.glob("ruben-zwart-*"))
     assert "Vendor pitch" not in (out / "index.md").read_text(encoding="utf-8")
@@ -213,3 +218,15 @@ def test_a_meeting_you_declined_is_not_briefed_and_the_summary_says_so(tmp_path)
             "attendees;") in result.stderr
     left_out = json.loads((out / "summary.json").read_text())["left_out"]
     assert left_out[1] == {"time": "16:00–16:30", "title": "Vendor pitch", "reason": "declined"}
+
+
+def test_the_exit_code_says_whether_anything_usable_was_gathered(tmp_path):
+    """`prebrief calendar` exited 0 with nothing usable for any guest (outside tester), where
+    `prebrief brief` and `prebrief batch` exit 1; a day without outside guests is no error."""
+    result = run_mixed(tmp_path)
+    assert "error: nothing usable was gathered for any contact" in result.stderr
+    assert run(tmp_path, FIXTURES / "google.ics").exit_code == 0  # a guest the demo knows
+    quiet = run(tmp_path, FIXTURES / "google.ics", "--date", "2026-01-01",
+                "--out-dir", str(tmp_path / "quiet"))
+    assert quiet.exit_code == 0, quiet.output
+    assert "0 external attendees" in quiet.stderr

@@ -65,15 +65,20 @@ def batch(
         raise typer.Exit(130) from None
     finally:
         getattr(progress, "close", lambda: None)()
-    from prebrief.batch.index import latest_entries
     from prebrief.sheet.text import counted
 
     for path in write_index(out_dir, report.skipped_rows):
         typer.echo(f"wrote {path}")
     typer.echo(f"{report.done} briefed, {report.resumed} already done, {report.failed} failed, "
                f"{counted(len(report.skipped_rows), 'row')} skipped", err=True)
-    # As for `prebrief brief`: exit 1 when no contact (this run's or, with --resume, an earlier
-    # run's) has a usable briefing.
+    exit_if_nothing_usable(out_dir)
+
+
+def exit_if_nothing_usable(out_dir: Path) -> None:
+    """As `prebrief brief` does: exit 1 when no contact (this run's or, with --resume, an
+    earlier run's) has a usable briefing. `batch` and `calendar` both end with this."""
+    from prebrief.batch.index import latest_entries
+
     if not any(e.get("status") == "ok" for e in latest_entries(out_dir)):
         typer.echo("error: nothing usable was gathered for any contact; see the index and each "
                    "briefing's sources section for why.", err=True)

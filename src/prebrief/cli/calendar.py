@@ -78,3 +78,7 @@ def calendar(
                f"{counted(report.guests, 'external attendee')}; "
                f"{report.batch.done} briefed, {report.batch.resumed} already done, "
                f"{report.batch.failed} failed", err=True)
+    if report.guests:  # a day without outside guests has nothing to gather: no error
+        from prebrief.cli.batch import exit_if_nothing_usable
+
+        exit_if_nothing_usable(out_dir)
