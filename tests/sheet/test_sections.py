@@ -341,3 +341,24 @@ def test_a_company_the_sources_do_not_name_as_current_is_flagged_as_a_possible_m
     for same_place in ("Acme", "ACME B.V.", "acme"):
         assert build_sections(replace(briefing(), asked_company=same_place))["care"][
             "contradictions"] == [], same_place
+
+
+def test_the_heading_says_what_the_name_rests_on():
+    """A calendar guest whose name was guessed from the address was headed 'Pia Rietdijk (name
+    as you gave it)'."""
+    from prebrief.models import Meeting, Person
+    from prebrief.render import render
+
+    unnamed = replace(briefing(), person=Person(), asked_name="Pia Rietdijk")
+    assert build_sections(unnamed)["identity"]["heading"] == {
+        "name": "Pia Rietdijk", "note": "name as you gave it"}
+    guessed = unnamed.with_extras(meeting=Meeting(
+        "Pricing talk", WHEN, guest="Pia Rietdijk (name guessed from e-mail)"))
+    assert render(guessed, "md").startswith(
+        "# Briefing: Pia Rietdijk (name guessed from e-mail)\n")
+    assert "<h1>Pia Rietdijk <span class=\"small\">(name guessed from e-mail)</span></h1>" in \
+        render(guessed, "html")
+    assert build_sections(briefing())["identity"]["heading"] == {"name": "Ada Vermeer",
+                                                                "note": None}
+    nobody = replace(briefing(), person=Person())
+    assert render(nobody, "md").startswith("# Briefing: Unknown contact\n")

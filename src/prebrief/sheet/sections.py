@@ -83,11 +83,25 @@ def identity_section(briefing: Briefing) -> dict[str, Any]:
         # integration to match the record on): the sheet marks them "as you gave it".
         "asked_name": briefing.asked_name, "asked_location": briefing.asked_location,
         "asked_company": briefing.asked_company,
+        "heading": _heading(briefing),
         "local_time": local_time(zone, briefing.generated_at) if zone else None,
         "profiles": [_profile(i) for i in shown],
         "match": _match(shown, unread=len(accepted) - len(shown)),
         "possible": [_profile(i) for i in briefing.identities if i.outcome == "possible"],
     }
+
+
+def _heading(briefing: Briefing) -> dict[str, str | None]:
+    """Whom the sheet is about, for its title: the name the sources state, else the name the
+    user gave (or the calendar guessed from an address), saying which, else nobody known."""
+    if briefing.person.name:
+        return {"name": briefing.person.name, "note": None}
+    if briefing.asked_name:
+        meeting = briefing.extra("meeting")
+        guessed = bool(getattr(meeting, "guest", None))  # a guest the invitation did not name
+        return {"name": briefing.asked_name,
+                "note": "name guessed from e-mail" if guessed else "name as you gave it"}
+    return {"name": "Unknown contact", "note": None}
 
 
 def _profile(identity: Identity) -> Item:
