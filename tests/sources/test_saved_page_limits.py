@@ -41,3 +41,23 @@ async def test_a_huge_field_on_a_saved_page_is_cut_to_500_characters(
     texts = [f.text for f in result.harvest.facts if f.kind == kind]
     assert texts and all(len(t) <= 500 for t in texts), [len(t) for t in texts]
     assert texts[0].startswith("hull design") and texts[0].endswith("…")
+
+
+async def test_a_saved_page_scrolled_for_hours_gives_its_newest_posts_only(tmp_path: Path):
+    """11,000 posts on a saved X page all went into the briefing (an 11 MB JSON)."""
+    from prebrief.sources.base import MAX_SAVED_POSTS
+
+    markup = (FIXTURES / "x" / "saved-profile.html").read_text(encoding="utf-8")
+    posts = "".join(
+        f'<article data-testid="tweet"><a href="/ilse_builds/status/{1900000000000001000 + i}">'
+        f'<time datetime="2026-{1 + i // 28 % 11:02d}-{1 + i % 28:02d}T09:00:00.000Z">x</time>'
+        f'</a><div data-testid="tweetText"><span>Hull note {i}</span></div></article>'
+        for i in range(300))
+    page = tmp_path / "x.html"
+    page.write_text(markup.replace("</body>", posts + "</body>"), encoding="utf-8")
+    result = await run_source(XSource, Identity("x", file=str(page)), tmp_path)
+    assert result.ok, result.message
+    read = [f for f in result.harvest.facts if f.kind == "post"]
+    assert len(read) == MAX_SAVED_POSTS == 40
+    newest = sorted((f.published_at for f in read), reverse=True)
+    assert [f.published_at for f in read] == newest  # the newest ones, newest first

@@ -214,6 +214,9 @@ class Source:
             raise InputFileError(path, "permission denied") from None
 
 
+# Posts read from a saved page, at most: a page scrolled for an hour holds thousands (an
+# outside tester's 11,000 made an 11 MB JSON); the APIs' sources ask for 20 to 40.
+MAX_SAVED_POSTS = 40
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 from prebrief.errors import BlockedError, InputFileError, UsageError
 from prebrief.extract.text import truncate
 from prebrief.models import Education, Fact, Harvest, Identity, Link, Role
-from prebrief.sources.base import Source, SourceCase, SourceContext, read_page
+from prebrief.sources.base import (MAX_SAVED_POSTS, Source, SourceCase, SourceContext,
+                                   read_page)
 
 PDF_HINT = ("LinkedIn does not serve profiles to automated clients. Open the profile while "
             "signed in, choose More -> Save to PDF, and pass --linkedin-pdf Profile.pdf (or save "
@@ -119,7 +120,7 @@ class LinkedInSource(Source):
         facts += [Fact("language", truncate(v, 500), ev("JSON-LD knowsLanguage"))
                   for v in profile.languages]
         facts += [Fact("award", truncate(v, 500), ev("JSON-LD awards")) for v in profile.awards]
-        for post in profile.posts:
+        for post in profile.posts[:MAX_SAVED_POSTS]:  # the page's order: newest first
             facts.append(Fact(post.kind, truncate(post.text, 500), self.evidence(
                 "LinkedIn page: posts/articles (date from the activity id)", url=post.url or url,
                 file=file, retrieved_at=retrieved_at), published_at=post.published))

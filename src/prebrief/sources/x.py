@@ -14,7 +14,8 @@ from prebrief.errors import (BlockedError, FetchError, InputFileError, NotFound,
 from prebrief.extract.dates import parse_datetime
 from prebrief.extract.text import clean_text, truncate
 from prebrief.models import Evidence, Fact, Harvest, Identity, Link, SourceResult
-from prebrief.sources.base import Source, SourceCase, SourceContext, read_page
+from prebrief.sources.base import (MAX_SAVED_POSTS, Source, SourceCase, SourceContext,
+                                   read_page)
 
 API = "https://api.x.com/2"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -229,7 +230,7 @@ class XSource(Source):
         facts = [Fact(kind, truncate(value, 500), ev) for kind, value in (
             ("name", profile.name), ("bio", profile.bio), ("location", profile.location),
             ("joined", profile.joined)) if value]
-        for post in profile.posts:
+        for post in profile.posts[:MAX_SAVED_POSTS]:  # the page's order: newest first
             facts.append(Fact("post", truncate(post.text, 500),
                               self.evidence("saved X profile page: post", file=path,
                                             url=post.url),
