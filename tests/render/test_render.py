@@ -192,6 +192,9 @@ def test_a_citation_names_how_each_fact_it_covers_was_read():
         assert "user notes: line 2, line 10" in out
     assert merged_methods(["LinkedIn PDF: name", "LinkedIn PDF: Experience",
                            "saved page"]) == "LinkedIn PDF: Experience, name; saved page"
+    # Two hundred notes cited 'line 1, line 2, ..., line 200': runs read as ranges.
+    lines = [f"user notes: line {n}" for n in (*range(1, 201), 204, 206, 207)]
+    assert merged_methods(lines) == "user notes: lines 1-200, line 204, line 206, line 207"
 
 
 def test_a_blocked_source_read_from_a_file_instead_says_so_in_place_of_its_hint():

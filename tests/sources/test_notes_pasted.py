@@ -64,3 +64,21 @@ def test_a_pipe_or_device_is_read_only_up_to_the_limit():
     assert file_name("/dev/fd/63") == "(piped input)"
     assert file_name("/proc/self/fd/5") == "(piped input)"
     assert file_name("/home/u/notes/fd/63.txt") == "63.txt"
+
+
+async def test_empty_notes_say_so_and_a_long_file_says_what_was_not_read(tmp_path):
+    """An empty notes file was 'notes: ok' above 'nothing usable was gathered; see the sources
+    section for why', which gave none; a 1,000-line file was cut at 200 without a word."""
+    from conftest import run_source
+    from prebrief.models import Identity
+    from prebrief.sources.notes import MAX_LINES, NotesSource
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n# Meeting prep\n\n", encoding="utf-8")
+    result = await run_source(NotesSource, Identity("notes", file=str(empty)), tmp_path)
+    assert result.status.value == "error" and "has no notes in it" in result.message
+    long = tmp_path / "long.txt"
+    long.write_text("".join(f"Fact {n}\n" for n in range(MAX_LINES + 50)), encoding="utf-8")
+    result = await run_source(NotesSource, Identity("notes", file=str(long)), tmp_path)
+    assert result.ok and len(result.harvest.facts) == MAX_LINES
+    assert result.message == f"the first {MAX_LINES} notes were read; 50 more lines were not"

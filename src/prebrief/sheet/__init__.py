@@ -61,8 +61,37 @@ def merged_methods(methods: list[str]) -> str:
         details.setdefault(head, [])
         if tail:
             details[head].append(tail)
-    return "; ".join(f"{head}: {', '.join(sorted(tails, key=_natural))}" if tails else head
+    return "; ".join(f"{head}: {_listed(sorted(tails, key=_natural))}" if tails else head
                      for head, tails in details.items())
+
+
+_LINE = re.compile(r"line (\d+)$")
+
+
+def _listed(details: list[str]) -> str:
+    """Details joined, where runs of numbered lines read as ranges ("lines 1-200, line 204")
+    rather than two hundred entries."""
+    out: list[str] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if run:
+            out.append(f"lines {run[0]}-{run[-1]}" if len(run) > 2 else
+                       ", ".join(f"line {n}" for n in run))
+            run.clear()
+
+    for detail in details:
+        m = _LINE.fullmatch(detail)
+        if m and run and int(m.group(1)) == run[-1] + 1:
+            run.append(int(m.group(1)))
+            continue
+        close()
+        if m:
+            run.append(int(m.group(1)))
+        else:
+            out.append(detail)
+    close()
+    return ", ".join(out)
 
 
 def _natural(text: str) -> list[Any]:

@@ -86,8 +86,9 @@ class NotesSource(Source):
             raw = self.read_file(path, max_bytes=MAX_BYTES)
         text = decode_notes(raw, path)
         facts, links = [], []
-        context = "user notes"
-        for number, line in enumerate(text.splitlines()[:MAX_LINES * 4], start=1):
+        context, last = "user notes", 0
+        lines = text.splitlines()
+        for number, line in enumerate(lines[:MAX_LINES * 4], start=1):
             stripped = line.strip()
             if not stripped:
                 continue
@@ -101,8 +102,16 @@ class NotesSource(Source):
                 links.append(Link(m.group("url"), "notes", ev))
             if content:
                 facts.append(Fact("note", truncate(content, 500), ev))
+                last = number
             if len(facts) >= MAX_LINES:
                 break
-        return Harvest(facts=tuple(facts), links=tuple(links),
+        if not facts:
+            raise InputFileError(path, "has no notes in it (it is empty, or headings only)",
+                                 hint="Write one fact per line.")
+        unread = sum(1 for line in lines[last:] if line.strip()
+                     and not _HEADING.match(line.strip()))
+        note = (f"the first {len(facts)} notes were read; {unread} more lines were not"
+                if unread else "")
+        return Harvest(facts=tuple(facts), links=tuple(links), note=note,
                        identity=Identity(self.name, file=path,
                                          found_via="file supplied by the user (your notes)"))
