@@ -51,6 +51,27 @@ def test_preamble_bom_crlf_and_blank_rows():
     assert rows[2].position == "Head of Data, Nordics"
 
 
+def test_a_connections_csv_excel_resaved_with_semicolons_or_as_utf16_still_reads():
+    """An Excel re-save (';' for ',' in a European locale, or 'Unicode text') made every
+    contact 'not (unambiguously) among your LinkedIn connections'."""
+    import csv
+    import io
+
+    from prebrief.extract.linkedin_export import decode
+
+    original = (FIXTURES / "export-preamble" / "Connections.csv").read_bytes().decode("utf-8-sig")
+    head, _, table = original.partition("First Name")
+    rows = list(csv.reader(io.StringIO("First Name" + table)))
+    for delimiter, encoding in ((";", "utf-8-sig"), ("\t", "utf-16"), (";", "cp1252")):
+        out = io.StringIO()
+        csv.writer(out, delimiter=delimiter).writerows(rows)
+        text = decode((head + out.getvalue()).encode(encoding))
+        found = read_connections(text)
+        assert [c.name for c in found] == ["Teodor Vasquez-Brandt", "Teodor Vasquez-Brandt",
+                                           "Saskia Lindqvist"], (delimiter, encoding)
+        assert found[1].company == "Dekker Bouw, Malmö", (delimiter, encoding)
+
+
 def test_me_profile_from_the_export():
     me = read_me_profile(str(FIXTURES / "export-preamble"))
     assert me.name == "Jonas Aalders" and me.city == "Utrecht"

@@ -78,3 +78,13 @@ async def test_a_windows_1252_saved_x_page_reads_its_name_right(tmp_path: Path):
     result = await run_source(XSource, Identity("x", file=str(page)), tmp_path)
     assert result.ok, result.message
     assert [f.text for f in result.harvest.facts if f.kind == "name"] == [NAME]
+
+
+@pytest.mark.parametrize("source", [LinkedInSource, XSource, FacebookSource])
+async def test_an_empty_saved_page_is_called_empty(tmp_path: Path, source):
+    """An empty --facebook-html file was 'saved without its content (Facebook shows only a
+    shell to signed-out browsers)'."""
+    page = tmp_path / "page.html"
+    page.write_text("  \n", encoding="utf-8")
+    result = await run_source(source, Identity(source.name, file=str(page)), tmp_path)
+    assert result.status.value == "error" and result.message == "page.html: is empty"

@@ -43,7 +43,10 @@ class Connection:
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 (BOM or not), else Windows-1252, which older exports and Excel round-trips use."""
+    """UTF-8 (BOM or not), UTF-16 with its BOM (Excel's "Unicode text"), else Windows-1252,
+    which older exports and Excel round-trips use."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -80,11 +83,13 @@ def read_export_files(path: str) -> dict[str, str]:
 def _rows(text: str, header_start: str) -> list[dict[str, str]]:
     """Rows of a CSV whose header line starts with ``header_start``, after any preamble."""
     lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.lstrip('"').startswith(
-        header_start)), None)
+    # Excel re-saves a CSV with the separator of the user's locale: ';' or a tab for ','.
+    start = next((i for i, line in enumerate(lines) if re.sub(r"[;\t]", ",", line.replace(
+        '"', "")).startswith(header_start)), None)
     if start is None:
         return []
-    reader = csv.DictReader(io.StringIO("\n".join(lines[start:])))
+    delimiter = max((",", ";", "\t"), key=lines[start].count)
+    reader = csv.DictReader(io.StringIO("\n".join(lines[start:])), delimiter=delimiter)
     return [{(k or "").strip(): clean_text(v) for k, v in row.items() if isinstance(v, str)}
             for row in reader]
 

@@ -228,6 +228,8 @@ def read_page(source: Source, path: str) -> tuple[str, Any]:
     from prebrief.extract.html import decode_page, parse_html, saved_from
 
     raw = source.read_file(path)
+    if not raw.strip():
+        raise InputFileError(path, "is empty")
     if b"\x00" in raw[:4096] and not raw.startswith(_UTF16_BOMS):
         raise InputFileError(path, "is a binary file, not a saved web page")
     markup = decode_page(raw)
