@@ -48,6 +48,12 @@ def graph_error(body: Any, url: str, source: str) -> Exception | None:
     return ParseError(f"Facebook error {code}: {message}", url=url, source=source)
 
 
+def _is_personal(url: str | None, og_type: str | None) -> bool:
+    """Whether a saved page is a person's profile rather than a Page: it says so (og:type
+    'profile') or has a profile's address (profile.php?id=...)."""
+    return "profile" in (og_type or "").casefold() or "/profile.php" in (url or "")
+
+
 class FacebookSource(Source):
     name = "facebook"
     label = "Facebook"
@@ -184,10 +190,11 @@ class FacebookSource(Source):
         ev = self.evidence("saved Facebook page", file=path)
         facts = [Fact("name", truncate(clean_text(title.split("|")[0]), 500), ev)] if title \
             else []
-        if description:
-            facts.append(Fact("company", truncate(description, 500), ev))
-        facts += [Fact("bio", truncate(line, 500), ev) for line in intro]
         url = first_meta(meta, "og:url")
+        if description:  # a Page's describes the organisation; a person's profile, the person
+            kind = "bio" if _is_personal(url, first_meta(meta, "og:type")) else "company"
+            facts.append(Fact(kind, truncate(description, 500), ev))
+        facts += [Fact("bio", truncate(line, 500), ev) for line in intro]
         return Harvest(facts=tuple(facts), identity=Identity(
             self.name, file=path, url=url if url and url.startswith("https://") else None,
             found_via=target.found_via))
