@@ -362,3 +362,14 @@ def test_the_heading_says_what_the_name_rests_on():
                                                                 "note": None}
     nobody = replace(briefing(), person=Person())
     assert render(nobody, "md").startswith("# Briefing: Unknown contact\n")
+
+
+def test_returns_to_counts_what_they_posted_or_did_not_their_profile():
+    """A LinkedIn PDF alone (skills, roles, no posts) printed 'Returns to: industry (5), role
+    and expertise (1)' under an empty activity heading, uncited, in the HTML only."""
+    profile = tuple(signal(t, kind=k) for t, k in (("Supplier Negotiation", "skill"),
+                                                   ("VP Procurement at Norrbrook", "role")))
+    assert build_sections(briefing(signals=profile))["activity"] == {"latest": [], "topics": []}
+    post = dated("Tender season starts", WHEN, topic="industry")
+    assert build_sections(briefing(signals=(*profile, post)))["activity"]["topics"] == [
+        {"topic": "industry", "count": 1}]

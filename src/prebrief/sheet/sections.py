@@ -222,10 +222,13 @@ def company_section(briefing: Briefing) -> list[Item]:
 
 
 def activity_section(briefing: Briefing) -> dict[str, Any]:
-    """Latest dated professional posts, and the topics they return to most."""
+    """Latest dated professional posts, and the topics their activity returns to most: of
+    what they posted or did, dated, not of their profile's skills and roles (which made a
+    PDF-only contact 'return to' topics with no activity at all)."""
     pro = visible(briefing.signals, "professional")
-    latest = [signal_item(s, briefing.generated_at) for s in newest_first(pro) if s.kind not in ("company",)]
-    topics = Counter(s.topic for s in pro if s.topic)
+    dated = [s for s in newest_first(pro) if s.kind not in ("company",)]
+    latest = [signal_item(s, briefing.generated_at) for s in dated]
+    topics = Counter(s.topic for s in dated if s.topic)
     return {"latest": latest[:MAX_ACTIVITY],
             "topics": [{"topic": t, "count": n} for t, n in topics.most_common(5)]}
 
