@@ -373,3 +373,18 @@ def test_returns_to_counts_what_they_posted_or_did_not_their_profile():
     post = dated("Tender season starts", WHEN, topic="industry")
     assert build_sections(briefing(signals=(*profile, post)))["activity"]["topics"] == [
         {"topic": "industry", "count": 1}]
+
+
+def test_a_stale_item_is_named_and_cited():
+    """'1 dated item older than a year (oldest 1 yr 5 mos old): check they still hold' named
+    no item and cited nothing; the item was shown nowhere on the sheet."""
+    old = dated("incoterms-cheatsheet: Incoterms 2020 explained for buyers", WHEN.replace(
+        year=2025, month=6), kind="repository", source="github")
+    stale = build_sections(briefing(signals=(old,)))["care"]["stale"]
+    assert stale["text"] == ("“incoterms-cheatsheet: Incoterms 2020 explained…” is 1 yr 5 mos "
+                             "old: check it still holds")
+    assert stale["evidence"] == old.evidence
+    older = dated("Sea trials", WHEN.replace(year=2024, month=2))
+    two = build_sections(briefing(signals=(old, older)))["care"]["stale"]["text"]
+    assert two == ("2 dated items are older than a year, the oldest “Sea trials” (2 yrs 9 mos):"
+                   " check they still hold")

@@ -272,10 +272,14 @@ def care_section(briefing: Briefing) -> dict[str, Any]:
 def _stale(stale: list[Signal], now: datetime) -> dict[str, Any] | None:
     if not stale:
         return None
-    oldest = max(age_days(s.fact.published_at, now) for s in stale)  # type: ignore[arg-type]
-    return {"count": len(stale), "oldest_days": oldest,
-            "text": f"{len(stale)} dated item{'s' if len(stale) != 1 else ''} older than a "
-                    f"year (oldest {span(oldest // 30)} old): check they still hold"}
+    first = min(stale, key=lambda s: s.fact.published_at)  # type: ignore[arg-type, return-value]
+    oldest = age_days(first.fact.published_at, now)  # type: ignore[arg-type]
+    what = f"\u201c{snippet(first.text, 50)}\u201d"
+    text = (f"{what} is {span(oldest // 30)} old: check it still holds" if len(stale) == 1
+            else f"{len(stale)} dated items are older than a year, the oldest {what} "
+                 f"({span(oldest // 30)}): check they still hold")
+    return {"count": len(stale), "oldest_days": oldest, "text": text,
+            "evidence": first.evidence}
 
 
 def _saved_long_ago(evidence: Evidence, now: datetime) -> datetime | None:
