@@ -7,7 +7,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -29,12 +28,11 @@ def templates_dir() -> Path:
 
 
 def safe_url(value: object) -> str:
-    """Only absolute http(s) URLs survive; anything else (javascript:, data:) becomes ''."""
-    text = str(value or "").strip()
-    parts = urlsplit(text)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"[\s<>\"']", text):
-        return text
-    return ""
+    """Only absolute http(s) URLs survive (vet.web_url, the test every source's URLs pass);
+    anything else (javascript:, data:, markup in an href) becomes ''."""
+    from prebrief.vet import web_url
+
+    return web_url(str(value or "").strip()) or ""
 
 
 # Only what can start formatting inline: with brackets escaped no link or image can form, and
