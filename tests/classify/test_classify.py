@@ -930,3 +930,27 @@ def test_the_disclosure_prior_leaves_other_texts_alone(monkeypatch) -> None:
     monkeypatch.setattr(core, "disclosure_prior", lambda: -5.0)
     assert [classify_text(t) for t in texts] == before
     assert all(c.sensitive_category is None for c in before)
+
+
+def test_the_users_notes_are_read_as_about_the_contact():
+    """A note is the user's sentence about the contact: 'She has breast cancer.' was set aside
+    by the learned check as a mention of somebody else and printed under Personal rapport, and
+    'Votes for the Forum voor Democratie, very vocal about it at dinner.' was split at its
+    comma, its second half ('very vocal about it at dinner', topic food) kept (outside
+    testers). In a post the same words keep their old reading."""
+    from prebrief.classify import classify_parts, classify_text
+
+    for text, category in (("She has breast cancer.", "health"),
+                           ("He is HIV positive.", "health"),
+                           ("Was arrested for drunk driving in 2023 according to a colleague.",
+                            "criminal")):
+        assert classify_text(text, kind="note").sensitive_category == category, text
+    assert classify_text("She has breast cancer.", kind="post",
+                         source="x").sensitive_category is None
+    whole = classify_parts("Votes for the Forum voor Democratie, very vocal about it at dinner.",
+                           kind="note")
+    assert [(t, c.sensitive_category) for t, c in whole] == [
+        ("Votes for the Forum voor Democratie, very vocal about it at dinner.", "politics")]
+    # A note's strong separators still split a mixed line.
+    mixed = classify_parts("Head of procurement at Norrbrook; proud dad of two", kind="note")
+    assert [c.sphere for _, c in mixed] == ["professional", "personal"]

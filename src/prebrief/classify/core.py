@@ -73,7 +73,8 @@ class _Weighed:
             if learned and learned.category not in writer_categories(tokens):
                 self.hit = learned
         # A writer's partner word is exact, and so is a profile field's label ("Religion:").
-        elif second and second.check and hit.writer is None and hit.stated is None:
+        elif (second and second.check and hit.writer is None and hit.stated is None
+              and kind not in PROSE_KINDS):
             if second.check.sets_aside(tokens, kind, source, lexicon_matches(tokens)[0]):
                 self.hit, self.set_aside = None, hit
         # A disclosure the lexicons found, and the check kept, leans personal (priors.toml):
@@ -174,6 +175,10 @@ class _Weighed:
 
 
 MAX_SPLIT_CHARS = 280  # longer texts are prose (an About section), not a line of fragments
+# Kinds written as sentences about the contact, not as a profile's fragments: the user's own
+# notes. Their commas do not split, and the learned check does not set a lexicon's hit aside
+# as a mention of somebody else ("She has breast cancer." is about the contact).
+PROSE_KINDS = frozenset({"note"})
 
 
 def classify_text(text: str, *, kind: str | None = None, source: str | None = None,
@@ -195,7 +200,8 @@ def classify_parts(text: str, *, kind: str | None = None, source: str | None = N
     whole = _Weighed(tokens, kind, source, hint, writer)
     if not whole.mixed():  # one sphere's evidence only: its parts would all say the same
         return [(text, whole.classification())]
-    pieces = split_parts(text) if len(text) <= MAX_SPLIT_CHARS else [text]
+    pieces = (split_parts(text, commas=kind not in PROSE_KINDS) if len(text) <= MAX_SPLIT_CHARS
+              else [text])
     if len(pieces) < 2:
         return [(text, whole.classification())]
     parts = _Parts(tokens, pieces)

@@ -11,8 +11,11 @@ _COMMA = re.compile(r"\s*,\s*")
 _SHORT_CHUNK = 6  # words; comma lists of short chunks are bio fragments, not prose
 
 
-def split_parts(text: str) -> list[str]:
-    """Candidate parts of a mixed line, in order; a single part when nothing splits."""
+def split_parts(text: str, *, commas: bool = True) -> list[str]:
+    """Candidate parts of a mixed line, in order; a single part when nothing splits. commas:
+    whether short comma-separated chunks are parts too (a bio's "Dad of 2, runner, CTO");
+    not in a sentence the user wrote, whose chunks lean on each other ("Votes for the Forum
+    voor Democratie, very vocal about it at dinner": its second half is about the first)."""
     if not _MAY_SPLIT.search(text):
         return [text.strip()]
     parts: list[str] = []
@@ -20,7 +23,7 @@ def split_parts(text: str) -> list[str]:
         piece = piece.strip(" ,.")
         if not piece:
             continue
-        chunks = [c for c in _COMMA.split(piece) if c]
+        chunks = [c for c in _COMMA.split(piece) if c] if commas else [piece]
         if len(chunks) > 1 and all(len(c.split()) <= _SHORT_CHUNK for c in chunks):
             parts.extend(chunks)
         else:
