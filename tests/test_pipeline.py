@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import httpx
@@ -179,3 +180,54 @@ def test_changed_user_file_is_a_new_briefing(tmp_path: Path):
     assert briefing_key(query, RunOptions()) != key
     notes.unlink()
     assert briefing_key(query, RunOptions()) is None
+
+
+@pytest.mark.parametrize("forget_by", [["--name", "Ada Vermeer", "--company", "Acme"],
+                                       ["--name", "ada vermeer"], ["--email", "ADA@acme.example"]])
+async def test_cache_forget_finds_a_contact_by_any_of_what_it_was_briefed_with(
+        registry, tmp_path: Path, forget_by):
+    """A contact briefed with --name, --company and --email carried one tag made of all
+    three: 'cache forget --name ... --company ...' (the README's example) then removed only
+    the snapshots, and the responses, results and briefing stayed (outside auditor)."""
+    from typer.testing import CliRunner
+
+    from prebrief.cli.app import app
+    from prebrief.store import open_store
+
+    ada = ContactQuery(name="Ada Vermeer", company="Acme", email="ada@acme.example",
+                       handles=(("echo", "ada"),))
+    other = ContactQuery(name="Ada Vermeer", company="Globex", handles=(("echo", "ada"),))
+    for query in (ada, other):
+        store = open_store(tmp_path)
+        with store:
+            await gather(query, HttpSettings(cache_dir=tmp_path), RunOptions(discover=False),
+                         transport=httpx.MockTransport(handler_counting([])), store=store)
+    with open_store(tmp_path) as store:
+        before = {t for (t,) in store._sql("SELECT DISTINCT tag FROM Cache").fetchall()}
+    assert {ada.key(), other.key()} <= before
+    result = CliRunner().invoke(app, ["cache", "forget", *forget_by, "--cache-dir",
+                                      str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    with open_store(tmp_path) as store:
+        after = {t for (t,) in store._sql("SELECT DISTINCT tag FROM Cache").fetchall()}
+    assert ada.key() not in after
+    # The namesake at another company goes only when no company narrows it.
+    assert (other.key() in after) is ("--company" in forget_by or "--email" in forget_by)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_cache_and_a_written_sheet_are_private(tmp_path: Path):
+    """With umask 022 the cache directory was drwxr-xr-x, its database -rw-r--r--, and a
+    sheet written with -o -rw-r--r-- (outside auditor); a batch's sheets were already 0600."""
+    from prebrief.cli.run import write_output
+    from prebrief.store import open_store
+
+    old = os.umask(0o022)
+    try:
+        open_store(tmp_path / "cache").close()
+        write_output("# Briefing\n", tmp_path / "out" / "ada.md")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "out" / "ada.md").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "out" / "ada.md").read_text() == "# Briefing\n"

@@ -119,6 +119,10 @@ async def gather(query: ContactQuery, http: HttpSettings, options: RunOptions, *
 
         return client or build_client(http, store=store, transport=transport)
 
+    if store is not None:
+        from prebrief.store import note_contact
+
+        note_contact(store, query)  # what `cache forget` finds this contact's entries by
     gatherer = Gatherer(make_client, http, options, query, store, now=now)
     try:
         results = await gatherer.run_all(targets)

@@ -357,6 +357,9 @@ async def test_record_then_replay_round_trip(tmp_path):
         with pytest.raises(NotAvailable) as err:
             await f.get("https://api.example.com/never")
     assert "not in the replay" in err.value.message
+    # Named by the recording's folder, not its path: the message reaches the reports.
+    assert err.value.message.endswith(f"recording {rec.name}") and str(tmp_path) not in \
+        err.value.message
 
 
 async def test_replay_never_goes_live(tmp_path):

@@ -64,7 +64,8 @@ def forget(
     email: Annotated[str | None, typer.Option(help="Contact's e-mail as given.")] = None,
     cache_dir: CacheDir = None,
 ) -> None:
-    """Forget everything cached for one contact (responses and snapshots).
+    """Forget everything cached for a contact (responses, results, briefings, snapshots):
+    every contact briefed under the name given, narrowed by the company and e-mail given.
 
     Example: prebrief cache forget --name "Saskia Lindqvist" --company Norrbrook
     """
@@ -73,14 +74,18 @@ def forget(
 
     query = ContactQuery(name=name, company=company, email=email)
     if not (name or email):
-        raise UsageError("say whom to forget", hint="Pass --name (and --company) or --email "
-                         "exactly as given to `prebrief brief`.")
+        raise UsageError("say whom to forget", hint="Pass --name (--company and --email "
+                         "narrow it) or --email, as given to `prebrief brief`.")
     from prebrief.snapshots.store import forget_snapshots
+
+    from prebrief.store import tags_of
 
     store = _store(cache_dir)
     with store:
         # Snapshots first, by identifier: one stored by a run that named the contact a little
         # differently carries another tag but is still this person's.
         removed = forget_snapshots(store, query)
-        removed += store.evict(query.key())
+        # Then every entry of each contact the given name, company and e-mail agree with.
+        tags = tags_of(store, name=name, company=company, email=email) | {query.key()}
+        removed += sum(store.evict(tag) for tag in tags)
     typer.echo(f"forgot {removed} cached entries for this contact")

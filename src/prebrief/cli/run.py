@@ -89,9 +89,11 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    from prebrief.batch.journal import write_atomic
+
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text)  # private (0600) as a batch's sheets are; never half-written
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
 

@@ -59,7 +59,9 @@ class ReplayTransport(httpx.AsyncBaseTransport):
         entry = self.lookup(request)
         if entry is None:
             raise NotAvailable(
-                f"{request.method} {request.url} is not in the replay recording {self.directory}",
+                # Named by its folder's name: a report names no local path.
+                f"{request.method} {request.url} is not in the replay recording "
+                f"{self.directory.name}",
                 url=str(request.url), source=request.extensions.get("prebrief.source"),
                 hint="Record it with --record DIR, or drop --replay to fetch live.")
         body = b""

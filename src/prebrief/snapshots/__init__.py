@@ -29,6 +29,9 @@ def refresh(store: Any, query: ContactQuery, briefing: Briefing, *,
     current = snapshot_of(briefing)
     found: tuple[Change, ...] = changes(previous, current) if previous else ()
     if save:
+        from prebrief.store import note_contact
+
+        note_contact(store, query)
         save_snapshot(store, current, keys, tag=query.key(), previous=previous)
     if previous is None:
         return briefing
