@@ -252,3 +252,43 @@ def test_without_a_name_the_profiles_given_that_name_another_person_are_held_bac
                                                              "Teodor Vasquez-Brandt")):
         graph.add(c)
     assert [v.outcome for v in graph.resolve().values()] == ["accepted", "possible"]
+
+
+def test_a_bio_that_mentions_the_contacts_site_is_no_link_back():
+    """A namesake's GitHub whose bio said 'Looking for the procurement Ilse? She is at
+    https://ilse.example/' was 'verified two-way' and accepted (0.98), at another employer in
+    another city (outside tester)."""
+    site = given_site(link(GH))
+    namesake = candidate(result("github", GH, name="Ilse Várga", org="Kestrel Freight",
+                                location="Groningen",
+                                bio=f"Go developer. Looking for the analytics Ilse? See {SITE}"),
+                         edges=((site, link(GH)),))
+    verdict = judge(namesake, site)
+    assert verdict.outcome != "accepted", verdict.reasons
+    assert not any("two-way" in r for r in verdict.reasons)
+    # The same back link as a field the profile declares as its own is a link back.
+    own = candidate(result("github", GH, name="Ilse Várga", links=(link(SITE, "blog"),)),
+                    edges=((site, link(GH)),))
+    assert any("two-way" in r for r in judge(own, site).reasons)
+
+
+@pytest.mark.parametrize("bio", ["Innovation lead at Kestrel Freight.",
+                                 "Our biggest customer: Tidewater Analytics. Go Kestrel!"])
+def test_a_company_inside_a_word_or_merely_mentioned_is_not_where_they_work(bio):
+    """'Innovation' named 'Nova' (a substring), and a bio naming a customer counted as the
+    employer, over the employer the profile states (outside tester)."""
+    site = given_site(link(GH))
+    gh = candidate(result("github", GH, name="Ilse Várga", org="Kestrel Freight", bio=bio),
+                   edges=((site, link(GH)),))
+    for company in ("Nova", "Tidewater Analytics"):
+        query = ContactQuery(name="Ilse Várga", company=company, location="Rotterdam")
+        verdict = judge(gh, site, query=query)
+        assert not any("also names" in r for r in verdict.reasons), (company, verdict.reasons)
+        assert verdict.outcome != "accepted"
+    # A profile that states no employer may still name it, as a whole word or a hashtag.
+    from prebrief.identity.naming import org_matches
+
+    assert org_matches(["Tidewater Analytics"], [], "Data at #TidewaterAnalytics")
+    assert org_matches(["Tidewater Analytics"], [], "Data at Tidewater Analytics, Rotterdam")
+    assert org_matches(["Nova"], [], "Head of Sales at Nova")
+    assert not org_matches(["Nova"], [], "Innovation lead")

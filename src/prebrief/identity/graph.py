@@ -123,9 +123,13 @@ class Candidate:
                  if url_key(link.url) not in published]
         return harvest.links + tuple({url_key(lk.url): lk for lk in named}.values())
 
-    def links_to(self, other: Candidate) -> bool:
+    def links_to(self, other: Candidate, *, declared: bool = False) -> bool:
+        """Whether this profile links to other; declared: only by a link it declares as its
+        owner's (rel=me, a website or blog field, sameAs), not a URL its bio mentions ("Looking
+        for the procurement Marit? She is at marit.example" is no claim to be her)."""
         targets = other.urls()
-        return any(url_key(link.url) in targets for link in self.links())
+        links = [lk for lk in self.links() if is_self_declared(lk)] if declared else self.links()
+        return any(url_key(link.url) in targets for link in links)
 
 
 # Hosts of platforms that are never someone's personal website.

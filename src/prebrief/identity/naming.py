@@ -102,12 +102,22 @@ def org_matches(known: Iterable[str], candidate_orgs: Iterable[str],
                 candidate_text: str = "") -> str | None:
     """The known organisation the candidate also names (in a role or in its text), if any."""
     orgs = list(candidate_orgs)
-    text = "".join(fold(candidate_text).split())
+    words = fold(candidate_text).split()
     for name in known:
         key = org_key(name)
-        if any(same_org(name, org) for org in orgs) or (len(key) >= 4 and key in text):
+        if any(same_org(name, org) for org in orgs) or (len(key) >= 4 and _names(key, words)):
             return name
     return None
+
+
+def _names(key: str, words: list[str]) -> bool:
+    """Whether a text's words name an organisation by its key ("norrbrook"): as whole words
+    ("Norrbrook Logistics", "norrbrook logistics" for "norrbrooklogistics"), or a hashtag or
+    handle that begins with a long key ("#NorrbrookLogistics"); not inside another word
+    ("Innovation" does not name "Nova")."""
+    joined = {"".join(words[i:j]) for i in range(len(words))
+              for j in range(i + 1, min(i + 5, len(words) + 1))}
+    return key in joined or (len(key) >= 6 and any(w.startswith(key) for w in words))
 
 
 def distinct_orgs(names: Iterable[str]) -> list[str]:

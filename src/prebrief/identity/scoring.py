@@ -135,7 +135,7 @@ def _link_score(candidate: Candidate, accepted: Mapping[Key, Candidate]
 def _edge_strength(candidate: Candidate, edge: Edge, origin: Candidate) -> tuple[float, str]:
     if edge.link.verified:
         return VERIFIED, f"verified: {edge.describe()} (checked by the platform)"
-    if candidate.links_to(origin):
+    if candidate.links_to(origin, declared=True):
         return VERIFIED, f"verified two-way: {edge.describe()}, and this profile links back"
     if is_self_declared(edge.link):
         return SELF_LINK, f"one-way {edge.describe()} (no link back)"
@@ -145,7 +145,9 @@ def _edge_strength(candidate: Candidate, edge: Edge, origin: Candidate) -> tuple
 def _support(candidate: Candidate, known: Known, *, verified: bool) -> list[tuple[float, str]]:
     out = [_name_support(candidate, known)]
     orgs = _orgs(candidate)
-    text = " ".join(t for kind in _TEXT_KINDS for t in _facts(candidate, kind))
+    # A profile that states its employer is judged by it: a company its bio mentions ("our
+    # biggest customer: Norrbrook") is not where it works. One that states none may name it.
+    text = "" if orgs else " ".join(t for kind in _TEXT_KINDS for t in _facts(candidate, kind))
     match = org_matches(known.orgs, orgs, text) if known.orgs else None
     if match:
         out.append((0.15, f"also names {match}"))
