@@ -292,3 +292,19 @@ def test_a_company_inside_a_word_or_merely_mentioned_is_not_where_they_work(bio)
     assert org_matches(["Tidewater Analytics"], [], "Data at Tidewater Analytics, Rotterdam")
     assert org_matches(["Nova"], [], "Head of Sales at Nova")
     assert not org_matches(["Nova"], [], "Innovation lead")
+
+
+def test_a_discovered_profile_does_not_lend_its_employer_to_the_next_one():
+    """One wrongly accepted profile (at Kestrel Freight) made the namesake's own site, linked
+    one-way from it, 'also name Kestrel Freight' and pass: two wrong profiles supporting each
+    other (outside tester)."""
+    site = given_site(link(GH, "verified", verified=True))
+    gh = candidate(result("github", GH, name="Ilse Várga", org="Kestrel Freight",
+                          links=(link("https://iv.example/", "blog"),)),
+                   edges=((site, site.links()[0]),))
+    blog = candidate(result("website", "https://iv.example/", name="Ilse Várga",
+                            org="Kestrel Freight"), edges=((gh, gh.links()[0]),))
+    no_company = ContactQuery(name="Ilse Várga")
+    verdict = judge(blog, site, gh, query=no_company)
+    assert not any("Kestrel" in r for r in verdict.reasons), verdict.reasons
+    assert verdict.outcome != "accepted"

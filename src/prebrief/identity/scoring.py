@@ -62,9 +62,12 @@ class Known:
             n for c in accepted if c.given for n in _facts(c, "name")]
         orgs = [query.company] if query.company else []
         places = [query.location] if query.location else []
+        # Employers and places come from what the user gave: a discovered profile's would let
+        # one wrong acceptance vouch for the namesake's next profile, each supporting the other.
         for c in accepted:
-            orgs += _orgs(c)
-            places += _facts(c, "location")
+            if c.given:
+                orgs += _orgs(c)
+                places += _facts(c, "location")
         return cls(tuple(dict.fromkeys(names)), tuple(distinct_orgs(orgs)),
                    tuple(dict.fromkeys(places)))
 
