@@ -15,7 +15,9 @@ from importlib import resources
 SAME = 0.8
 _TRANSLIT = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l",
                            "þ": "th", "ı": "i"})
-_GERMAN = {"ae": "a", "oe": "o", "ue": "u"}
+# One letter written two ways: German umlauts spelled out, Scandinavian å as "aa".
+_GERMAN = {"ae": "a", "oe": "o", "ue": "u", "aa": "a"}
+_DOUBLED = re.compile(r"(.)\1+")  # "Mohammed" and "Mohamed", "Philipp" and "Philip"
 _PARTICLES = {"van", "der", "den", "de", "von", "zu", "ter", "ten", "la", "le", "da", "di",
               "del", "dos", "das", "du", "af", "al", "bin", "ibn"}
 _TITLES = {"dr", "prof", "mr", "mrs", "ms", "ir", "ing", "drs", "mba", "phd", "msc", "bsc"}
@@ -25,7 +27,11 @@ _TITLES = {"dr", "prof", "mr", "mrs", "ms", "ir", "ing", "drs", "mba", "phd", "m
 _DECORATION = re.compile(
     r"\([^)]*\)|\[[^\]]*\]"
     r"|\b(?:she|he|they|xe|ze)\s*/\s*(?:her|hers|him|his|them|theirs|xem|hir|zir|they|she|he)\b"
-    r"|\s[|·•–—-]\s.*$", re.IGNORECASE)
+    r"|\s[|·•–—-]\s.*$"
+    r"|\s@\s.*$"  # "Marit Vandersloot @ Valkbrug"
+    r"|,\s*(?=[^,]*\b(?:vp|svp|evp|ceo|cto|cfo|coo|cio|head|director|manager|lead|founder|"
+    r"co-founder|owner|partner|engineer|developer|consultant|officer|buyer|president|"
+    r"procurement|sales|marketing|phd|mba)\b).*$", re.IGNORECASE)  # ", VP Procurement"
 
 
 def fold(name: str) -> list[str]:
@@ -40,11 +46,13 @@ def fold(name: str) -> list[str]:
 
 
 def _spellings(token: str) -> set[str]:
-    """'mueller' and 'muller' are one German name written two ways."""
+    """'mueller' and 'muller' are one German name written two ways, 'kierkegaard' and
+    'kierkegard' one Danish, 'mohammed' and 'mohamed' one transliterated."""
     out = {token}
     for pair, single in _GERMAN.items():
         if pair in token:
             out.add(token.replace(pair, single))
+    out |= {_DOUBLED.sub(r"\1", t) for t in out}
     return out
 
 
@@ -105,11 +113,34 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
     if best is not None:
         return best[0], f"{best[1]}, same surname"
     if shared_surname:
-        return 0.4, "same surname, different first name"
+        return _whole_given(left, right) or (0.4, "same surname, different first name")
     partial = _surname_variant(left, right)
     if partial is not None:
         return partial
     return 0.1, f"different surname ({_surname(left)} / {_surname(right)})"
+
+
+def _whole_given(left: list[str], right: list[str]) -> tuple[float, str] | None:
+    """The first names as a whole, where a hyphen split one side's: 'Anne-Marie' and
+    'Annemarie', 'Min-jun Kim' and 'Minjun Kim' written surname first, 'PJ' for 'Pieter-Jan'."""
+    def arrangements(tokens: list[str]) -> list[tuple[str, list[str]]]:
+        out = []
+        for index in {len(tokens) - 1 - tokens[::-1].index(_surname(tokens)), 0}:
+            rest = [t for i, t in enumerate(tokens) if i != index and t not in _PARTICLES]
+            out.append((tokens[index], rest))
+        return out
+
+    for surname_l, given_l in arrangements(left):
+        for surname_r, given_r in arrangements(right):
+            if not (_spellings(surname_l) & _spellings(surname_r) and given_l and given_r):
+                continue
+            if _spellings("".join(given_l)) & _spellings("".join(given_r)):
+                return 0.95, "same first name written another way, same surname"
+            for short, long_ in ((given_l, given_r), (given_r, given_l)):
+                if (len(short) == 1 and len(long_) > 1
+                        and short[0] == "".join(t[0] for t in long_)):
+                    return 0.8, "initials match, same surname"
+    return None
 
 
 def _surname_variant(left: list[str], right: list[str]) -> tuple[float, str] | None:
