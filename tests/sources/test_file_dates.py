@@ -160,3 +160,17 @@ def test_a_report_names_a_file_that_cannot_be_read_but_not_where_it_lies(tmp_pat
                                           "--cache-dir", str(tmp_path / "cache")])
         assert "Profile.pdf: no such file" in result.stdout
         assert "private-folder" not in result.stdout
+
+
+def test_a_damaged_pdf_is_read_without_pypdf_talking_on_the_terminal():
+    """'--linkedin-pdf truncated.pdf' printed pypdf's bare 'EOF marker not found' on stderr
+    beside prebrief's own one-line error (outside auditor)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from prebrief.extract.linkedin_pdf import created_at, pdf_lines\n"
+            "data = open(sys.argv[1], 'rb').read()\ncreated_at(data)\n"
+            "try:\n    pdf_lines(data)\nexcept Exception:\n    pass\n")
+    run = subprocess.run([sys.executable, "-c", code, str(PDFS / "truncated.pdf")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stderr == "", run.stderr

@@ -12,10 +12,14 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from prebrief.extract.dates import month_year
 from prebrief.extract.text import clean_text
 from prebrief.models import plausible_save
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 SIDEBAR_HEADINGS = ("Contact", "Top Skills", "Languages", "Certifications", "Honors-Awards",
                     "Publications", "Patents")
@@ -78,11 +82,20 @@ class NotAProfile(ValueError):
     """The PDF reads, but it is not a LinkedIn profile export."""
 
 
-def pdf_lines(data: bytes, sidebar_ratio: float = 0.3) -> tuple[list[Line], list[Line]]:
-    """(sidebar lines, main lines) in reading order; raises on unreadable or encrypted PDFs."""
+def _reader(data: bytes) -> PdfReader:
+    """pypdf's reader, its own complaints about a damaged file ("EOF marker not found") kept
+    off the terminal: prebrief says in one line what is wrong with the file."""
+    import logging
+
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(data))
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    return PdfReader(io.BytesIO(data))
+
+
+def pdf_lines(data: bytes, sidebar_ratio: float = 0.3) -> tuple[list[Line], list[Line]]:
+    """(sidebar lines, main lines) in reading order; raises on unreadable or encrypted PDFs."""
+    reader = _reader(data)
     if reader.is_encrypted:
         raise PermissionError("encrypted")
     side: list[Line] = []
@@ -168,10 +181,8 @@ def created_at(data: bytes, now: datetime | None = None) -> datetime | None:
     moment the profile was saved, so how old its facts are. None where the PDF names no
     date, an unreadable one, one before LinkedIn existed, or one after now (a day's leeway
     for clocks): such a date says nothing about the save."""
-    from pypdf import PdfReader
-
     try:
-        meta = PdfReader(io.BytesIO(data)).metadata
+        meta = _reader(data).metadata
         created = meta.creation_date if meta else None
     except Exception:  # noqa: BLE001 - a malformed date or trailer only loses the date
         return None

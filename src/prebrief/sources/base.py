@@ -146,7 +146,7 @@ class Source:
         try:
             harvest = await self.collect(target, ctx)
         except PrebriefError as exc:
-            return self.failed(target, exc, started)
+            return self.failed(target, exc, started, env=ctx.env)
         except (KeyError, TypeError, IndexError, AttributeError, ValueError) as exc:
             err = ParseError(f"unexpected data shape ({type(exc).__name__}: {exc})",
                              url=target.url, source=self.name)
@@ -167,13 +167,16 @@ class Source:
             fetched_at=max(stamps, default=started), harvest=harvest,
         )
 
-    def failed(self, target: Identity, exc: PrebriefError, started: datetime) -> SourceResult:
+    def failed(self, target: Identity, exc: PrebriefError, started: datetime,
+               env: Mapping[str, str] | None = None) -> SourceResult:
         status = Status(exc.status)
         hint = exc.hint
         # A result is written into reports (and the cache): a user file by its name only.
         message = exc.shared_message if isinstance(exc, InputFileError) else exc.message
         if isinstance(exc, (BlockedError, RateLimited)) and not hint:
-            hint = self.hint
+            # "Set GITHUB_TOKEN to raise the limit" is no help to one who has set it.
+            has_token = bool(self.token_env and (env or {}).get(self.token_env, "").strip())
+            hint = None if has_token and self.token_env in (self.hint or "") else self.hint
         missing = (exc.url,) if isinstance(exc, NotAvailable) and exc.url else ()
         return SourceResult(
             self.name, status, target, message=message, hint=hint,

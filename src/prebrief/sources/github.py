@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -100,8 +101,13 @@ class GitHubSource(Source):
             roles.append(Role(None, org, ev, current=True))
         blog = clean_text(user.get("blog")) if isinstance(user.get("blog"), str) else ""
         if blog:
-            url = blog if blog.startswith(("http://", "https://")) else f"https://{blog}"
-            links.append(Link(url, "blog", ev))
+            # A bare host ("marit.example/notes") gets its scheme; anything else with a colon
+            # before any slash ("javascript:alert(1)") is no web address.
+            bare = re.match(r"[\w.-]+\.[a-z]{2,}(?:[/:?#]|$)", blog, re.IGNORECASE)
+            url = blog if blog.startswith(("http://", "https://")) else (
+                f"https://{blog}" if bare else "")
+            if url:
+                links.append(Link(url, "blog", ev))
         twitter = user.get("twitter_username")
         if isinstance(twitter, str) and twitter.strip():
             links.append(Link(f"https://x.com/{twitter.strip().lstrip('@')}", "twitter", ev))
