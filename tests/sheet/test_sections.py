@@ -388,3 +388,27 @@ def test_a_stale_item_is_named_and_cited():
     two = build_sections(briefing(signals=(old, older)))["care"]["stale"]["text"]
     assert two == ("2 dated items are older than a year, the oldest “Sea trials” (2 yrs 9 mos):"
                    " check they still hold")
+
+
+def test_two_accounts_on_one_platform_are_flagged_and_compared_as_two_sources():
+    """A namesake's GitHub given by the user (Kestrel Freight) beside the contact's own, found
+    through her site (Acme), was merged without a word: both were 'github', so their employers
+    were never compared (outside tester)."""
+    from prebrief.models import Harvest, Role, SourceResult
+    from prebrief.render import render
+
+    def github(handle: str, org: str) -> SourceResult:
+        ev = evidence("github", f"https://github.com/{handle}")
+        return SourceResult("github", Status.OK, Identity("github", handle=handle),
+                            harvest=Harvest(roles=(Role(None, org, ev, current=True),)))
+
+    person = replace(briefing().person, roles=(
+        Role("CTO", "Acme", evidence(), current=True),
+        Role(None, "Kestrel Freight", evidence("github"), current=True)))
+    b = replace(briefing(sources=(github("ada", "Acme"), github("ada-v", "Kestrel Freight"))),
+                person=person)
+    texts = [c["text"] for c in build_sections(b)["care"]["contradictions"]]
+    assert "Sources name different current employers: Acme, Kestrel Freight" in texts
+    assert "Two github accounts were read as theirs (ada, ada-v): one may be somebody " \
+           "else's" in texts
+    assert "one may be somebody else's\n" in render(b, "md")  # no citation to print

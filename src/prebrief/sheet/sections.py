@@ -262,7 +262,8 @@ def care_section(briefing: Briefing) -> dict[str, Any]:
                       for k, n in sorted(counts.items())],
         "stale": _stale(stale, now),
         "old_files": old_files(briefing),
-        "contradictions": _contradictions(briefing) + _company_moved(briefing),
+        "contradictions": (_contradictions(briefing) + _company_moved(briefing)
+                           + _two_accounts(briefing)),
         "identity_doubts": [{"text": f"{i.label()}: {i.outcome}, confidence "
                                      f"{i.confidence:.2f}", "reasons": list(i.reasons)}
                             for i in doubtful],
@@ -315,12 +316,13 @@ def _contradictions(briefing: Briefing) -> list[Item]:
     other's. One source listing a second current position (a board seat beside the job) is no
     contradiction, and a role the sheet withholds (prebrief.withhold) is not named."""
     shown = [norm_org(r.organization) for r in briefing.person.roles]
-    by_source: dict[str, dict[str, tuple[str, Evidence]]] = {}
+    # By profile, not by source: two GitHub accounts that disagree are two sources of a claim.
+    by_source: dict[tuple[str, str], dict[str, tuple[str, Evidence]]] = {}
     for result in briefing.sources:
         for role in result.harvest.roles if result.ok else ():
             key = norm_org(role.organization)
             if role.current and key and any(_same_org(key, k) for k in shown if k):
-                by_source.setdefault(result.source, {}).setdefault(
+                by_source.setdefault(identity_key(result.identity), {}).setdefault(
                     key, (role.organization or "", role.evidence))
     listed = list(by_source.values())
     apart: dict[str, tuple[str, Evidence]] = {}
@@ -334,6 +336,19 @@ def _contradictions(briefing: Briefing) -> list[Item]:
     names = sorted({name for name, _ in apart.values()})
     return [{"text": "Sources name different current employers: " + ", ".join(names),
              "evidence": next(iter(apart.values()))[1]}]
+
+
+def _two_accounts(briefing: Briefing) -> list[Item]:
+    """Two accounts read on one platform (one given, one found through the contact's site):
+    a person seldom keeps two, so one of them may be a namesake's."""
+    by_platform: dict[str, list[str]] = {}
+    for result in briefing.sources:
+        handle = result.identity.handle
+        if result.ok and handle and not result.identity.file and result.source != "website":
+            by_platform.setdefault(result.source, []).append(handle)
+    return [{"text": f"Two {platform} accounts were read as theirs ({', '.join(handles)}): "
+                     "one may be somebody else's", "evidence": None}
+            for platform, handles in by_platform.items() if len(set(handles)) > 1]
 
 
 def _company_moved(briefing: Briefing) -> list[Item]:
