@@ -97,7 +97,7 @@ async def _one(row: Row, out_dir: Path, http: HttpSettings, options: RunOptions,
                snapshots: Any = None) -> None:
     from prebrief.briefing import gather, usable
     from prebrief.render import render
-    from prebrief.sheet.sections import old_files
+    from prebrief.sheet.care import old_files
 
     query = row.query
     assert query is not None

@@ -100,10 +100,11 @@ def _natural(text: str) -> list[Any]:
 
 def build_sections(briefing: Briefing) -> dict[str, Any]:
     """Every section of the sheet, in reading order; empty ones are empty, never invented."""
+    from prebrief.sheet.care import care_section
     from prebrief.sheet.cues import cues_section
-    from prebrief.sheet.sections import (activity_section, care_section, career_section,
-                                         company_section, contact_zone, identity_section,
-                                         rapport_section, sources_section)
+    from prebrief.sheet.sections import (activity_section, career_section, company_section,
+                                         contact_zone, identity_section, rapport_section,
+                                         sources_section)
     from prebrief.sheet.starters import common_ground, starters
 
     me = briefing.extra("me")
