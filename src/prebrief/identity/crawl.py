@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from prebrief.identity.graph import (Candidate, Edge, Key, is_self_declared, route_link, url_key,
                                      written_by_user)
-from prebrief.identity.scoring import GIVEN_DOUBT, Assessment, assess, disagreeing_given
+from prebrief.identity.doubts import disagreeing_given
+from prebrief.identity.scoring import GIVEN_DOUBT, Assessment, assess
 from prebrief.models import ContactQuery, Identity, Link, SourceResult, Status
 
 if TYPE_CHECKING:

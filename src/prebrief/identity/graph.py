@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from prebrief.errors import PrebriefError
-from prebrief.models import Evidence, Identity, Link, SourceResult
+from prebrief.models import Evidence, Fact, Identity, Link, SourceResult
 
 if TYPE_CHECKING:
     from prebrief.plan import Target
@@ -182,3 +182,11 @@ def route_link(link: Link, found_via: str) -> Target | None:
         return plan.route_for_url(url, found_via=found_via)
     except (PrebriefError, ValueError):  # a link no source can take is simply not followed
         return None
+
+
+def read_facts(candidate: Candidate, kind: str) -> list[Fact]:
+    """The candidate's facts of one kind with a text, where its profile was read."""
+    result = candidate.result
+    if result is None or not result.ok:
+        return []
+    return [f for f in result.harvest.facts if f.kind == kind and f.text]
