@@ -308,3 +308,15 @@ def test_a_discovered_profile_does_not_lend_its_employer_to_the_next_one():
     verdict = judge(blog, site, gh, query=no_company)
     assert not any("Kestrel" in r for r in verdict.reasons), verdict.reasons
     assert verdict.outcome != "accepted"
+
+
+def test_a_profile_never_read_is_not_said_to_have_no_link_back():
+    """With the request budget used up, every candidate read 'one-way rel=me ... (no link
+    back); not checked', asserting no link back for profiles never read (outside tester)."""
+    site = given_site(link(GH))
+    unread = candidate(None, identity=result("github", GH).identity, edges=((site, link(GH)),))
+    verdict = assess(unread, {site.key: site}, QUERY, budget_note="not checked: the request "
+                     "budget (3) was used up")
+    assert verdict.reasons[0] == f"one-way rel=me on {SITE} (not read, so a link back is unknown)"
+    read = candidate(result("github", GH, name="Ilse Várga"), edges=((site, link(GH)),))
+    assert judge(read, site).reasons[0] == f"one-way rel=me on {SITE} (no link back)"

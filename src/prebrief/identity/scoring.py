@@ -139,7 +139,10 @@ def _edge_strength(candidate: Candidate, edge: Edge, origin: Candidate) -> tuple
     if candidate.links_to(origin, declared=True):
         return VERIFIED, f"verified two-way: {edge.describe()}, and this profile links back"
     if is_self_declared(edge.link):
-        return SELF_LINK, f"one-way {edge.describe()} (no link back)"
+        # A profile never read (the request budget used up) may link back: it is not known.
+        back = "no link back" if candidate.result and candidate.result.ok else \
+            "not read, so a link back is unknown"
+        return SELF_LINK, f"one-way {edge.describe()} ({back})"
     return MENTION, f"mentioned: {edge.describe()}"
 
 
