@@ -167,3 +167,20 @@ async def test_two_spellings_of_one_profile_become_one_candidate():
                     canonical), url_key(alias): canonical}
     _, identities = await run(StandInGatherer(web), SITE, GH)
     assert [url_key(i.url) for i in identities].count(url_key(GH)) == 1
+
+
+def test_a_percent_escaped_handle_is_the_profile_it_spells():
+    """sameAs 'https://social.example/@%6Darit' (an escaped '@marit') became a second,
+    website candidate beside the accepted Mastodon account (outside tester)."""
+    from prebrief.identity.graph import route_link, unescaped
+    from prebrief.models import Evidence, Link
+    from prebrief.sources.mastodon import MastodonSource
+
+    assert url_key("https://social.example/@%6Darit") == url_key("https://social.example/@marit")
+    routed = route_link(Link("https://social.example/@%6Darit", "sameas",
+                             Evidence("website", "JSON-LD sameAs")), "sameAs")
+    assert routed is not None and routed[0] is MastodonSource
+    assert routed[1].handle == "marit@social.example"
+    # Only plain characters are written out: an escaped space or angle bracket stays escaped.
+    assert unescaped("https://x.example/a%20b") == "https://x.example/a%20b"
+    assert unescaped("https://x.example/%3Cscript%3E") == "https://x.example/%3Cscript%3E"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from prebrief.errors import PrebriefError
 from prebrief.models import Evidence, Fact, Identity, Link, SourceResult
@@ -27,12 +27,26 @@ _HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "m.faceb
                  "facebook.com", "mobile.x.com": "x.com"}
 
 
+def unescaped(url: str) -> str:
+    """url with percent-escapes of plain characters in its path written out
+    ('/@%6Darit' is '/@marit', RFC 3986 section 6.2.2.2), so a link finds the profile it names
+    however it was spelled; a path that decodes to anything else is left as it was."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    path = unquote(parts.path)
+    if "%" not in parts.path or not re.fullmatch(r"[\w@.~/+-]*", path):
+        return url
+    return urlunsplit(parts._replace(path=path))
+
+
 def url_key(url: str | None) -> str:
     """A URL reduced to what identifies a profile: host (no www) and path, lower-cased."""
     if not url:
         return ""
     try:
-        parts = urlsplit(url.strip() if "://" in url else f"https://{url.strip()}")
+        parts = urlsplit(unescaped(url.strip() if "://" in url else f"https://{url.strip()}"))
         host = (parts.hostname or "").lower().removeprefix("www.")
     except ValueError:  # malformed (e.g. an unclosed IPv6 bracket) names no profile
         return ""
@@ -169,7 +183,7 @@ def route_link(link: Link, found_via: str) -> Target | None:
     """The (source, identity) a self-published link leads to, or None when not followed."""
     from prebrief import plan
 
-    url = link.url.strip()
+    url = unescaped(link.url.strip())
     if not url.startswith(("http://", "https://")) or not url_key(url):
         return None
     # An unknown host is read as a personal website only when declared as the person's own;
