@@ -246,6 +246,9 @@ def test_a_profile_counts_toward_the_match_only_once_it_was_read():
     assert ident["profiles"] == [] and ident["match"] == {
         "level": "none", "confidence": 0.0,
         "reasons": ["none of the 2 profiles given could be read: see Sources and gaps"]}
+    alone = build_sections(briefing(identities=(blocked,), sources=nothing))["identity"]
+    assert alone["match"]["reasons"] == [
+        "none of the profile given could be read: see Sources and gaps"]  # not "the 1 profile"
     from prebrief.render import render
 
     from prebrief.models import Person

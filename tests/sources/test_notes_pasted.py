@@ -82,3 +82,17 @@ async def test_empty_notes_say_so_and_a_long_file_says_what_was_not_read(tmp_pat
     result = await run_source(NotesSource, Identity("notes", file=str(long)), tmp_path)
     assert result.ok and len(result.harvest.facts) == MAX_LINES
     assert result.message == f"the first {MAX_LINES} notes were read; 50 more lines were not"
+
+
+async def test_notes_saved_as_utf16_read(tmp_path):
+    """Notepad's 'Unicode' (UTF-16 with a byte-order mark) was refused as 'a binary file, not
+    text notes' (outside tester)."""
+    from conftest import run_source
+    from prebrief.models import Identity
+    from prebrief.sources.notes import NotesSource
+
+    path = tmp_path / "notes.txt"
+    path.write_bytes("Met Zoë at the Logimat stand\r\n".encode("utf-16"))
+    result = await run_source(NotesSource, Identity("notes", file=str(path)), tmp_path)
+    assert result.ok, result.message
+    assert [f.text for f in result.harvest.facts] == ["Met Zoë at the Logimat stand"]

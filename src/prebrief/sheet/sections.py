@@ -107,8 +107,8 @@ def _profile(identity: Identity) -> Item:
 
 def _match(accepted: list[Identity], *, unread: int = 0) -> dict[str, Any]:
     if not accepted:
-        why = [f"none of the {counted(unread, 'profile')} given could be read: see Sources "
-               "and gaps"] if unread else []
+        what = "the profile given" if unread == 1 else f"the {unread} profiles given"
+        why = [f"none of {what} could be read: see Sources and gaps"] if unread else []
         return {"level": "none", "confidence": 0.0, "reasons": why}
     lowest = min(i.confidence for i in accepted)
     level = "high" if lowest >= 0.9 else "medium" if lowest >= LOW_CONFIDENCE else "low"

@@ -38,7 +38,10 @@ def read_stdin(max_bytes: int) -> bytes:
 
 
 def decode_notes(raw: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252; binary files are refused."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM (Notepad's "Unicode"), else
+    Windows-1252; binary files are refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
     if b"\x00" in raw[:4096]:
         raise InputFileError(path, "is a binary file, not text notes")
     try:
