@@ -75,10 +75,11 @@ def brief(
         raise UsageError("nothing to look up", hint="Give at least --name, --email, a handle, "
                          "a URL or a file; see `prebrief brief --help`.")
     fmt = format_for(fmt, output)
-    from prebrief.plan import plan_targets
-    from prebrief.sheet.sections import GIVE_SOMETHING, NOTHING_TO_READ
+    # A name and company alone plan no source (prebrief searches no platform by name). Asked
+    # without the planner: it imports every source, which a warm rerun does not need.
+    if not (query.handles or query.urls or query.files or query.email):
+        from prebrief.sheet.sections import GIVE_SOMETHING, NOTHING_TO_READ
 
-    if not plan_targets(query):
         raise UsageError(f"nothing to read: {NOTHING_TO_READ}", hint=GIVE_SOMETHING)
     http = http_settings(cache_dir, refresh, offline, replay, record)
     config = load_config()
