@@ -57,7 +57,7 @@ def test_a_connections_csv_excel_resaved_with_semicolons_or_as_utf16_still_reads
     import csv
     import io
 
-    from prebrief.extract.linkedin_export import decode
+    from prebrief.extract.text import decode_text as decode
 
     original = (FIXTURES / "export-preamble" / "Connections.csv").read_bytes().decode("utf-8-sig")
     head, _, table = original.partition("First Name")

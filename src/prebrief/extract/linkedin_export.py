@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prebrief.extract.dates import month_year
-from prebrief.extract.text import clean_text
+from prebrief.extract.text import clean_text, decode_text
 
 CONNECTIONS_HEADER = "First Name,Last Name"
 MAX_FILE = 50 * 1024 * 1024
@@ -42,17 +42,6 @@ class Connection:
         return f"{self.first} {self.last}".strip()
 
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with its BOM (Excel's "Unicode text"), else Windows-1252,
-    which older exports and Excel round-trips use."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
 def read_export_files(path: str) -> dict[str, str]:
     """CSV file name (lower-case, no folders) -> decoded text, from a folder or a ZIP."""
     p = Path(path)
@@ -61,14 +50,14 @@ def read_export_files(path: str) -> dict[str, str]:
         for item in p.rglob("*.csv"):
             # A folder named like a CSV, or a link to nothing, is not one of the export's files.
             if item.is_file() and item.stat().st_size <= MAX_FILE:
-                files[item.name.lower()] = decode(item.read_bytes())
+                files[item.name.lower()] = decode_text(item.read_bytes())
     elif zipfile.is_zipfile(p):
         try:
             with zipfile.ZipFile(p) as archive:
                 for info in archive.infolist():
                     name = Path(info.filename).name.lower()
                     if name.endswith(".csv") and info.file_size <= MAX_FILE:
-                        files[name] = decode(archive.read(info))
+                        files[name] = decode_text(archive.read(info))
         except RuntimeError:  # zipfile's word for an entry that needs a password
             raise ExportError("is an encrypted ZIP file: download the export again from "
                               "LinkedIn, or unpack it and pass the folder") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import unicodedata
@@ -40,3 +41,18 @@ def html_to_text(fragment: str | None) -> str:
 
 def truncate(text: str, limit: int = 280) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def decode_text(raw: bytes) -> str:
+    """A text file the user saved, as Windows saves them: UTF-16 with its byte-order mark
+    (Notepad's and Excel's "Unicode"), else UTF-8 (with or without BOM), else Windows-1252,
+    which older exports and Excel round-trips use."""
+    if raw.startswith(UTF16_BOMS):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")

@@ -87,10 +87,11 @@ def starters(sections: dict[str, Any], year: int) -> list[Item]:
                          role=" at ".join(x for x in (current["title"],
                                                       current["organization"]) if x)))
     latest = sections["activity"]["latest"]
-    for post in _quoted(latest)[:1]:
+    posts = _quoted(latest)
+    for post in posts[:1]:
         out.append(_fill("post", post["evidence"], date=post["date"],
                          quote=snippet(post["text"], 70)))
-    if not _quoted(latest):  # a developer's own project, where they post nothing
+    if not posts:  # a developer's own project, where they post nothing
         for repo in [i for i in latest if i.get("kind") == "repository"][:1]:
             out.append(_fill("repository", repo["evidence"], quote=snippet(repo["text"], 70)))
     for item in sections["common_ground"][:1]:

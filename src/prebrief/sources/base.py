@@ -220,7 +220,6 @@ class Source:
 # Posts read from a saved page, at most: a page scrolled for an hour holds thousands (an
 # outside tester's 11,000 made an 11 MB JSON); the APIs' sources ask for 20 to 40.
 MAX_SAVED_POSTS = 40
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read_page(source: Source, path: str) -> tuple[str, Any]:
@@ -229,11 +228,12 @@ def read_page(source: Source, path: str) -> tuple[str, Any]:
     saved from another platform (a Facebook page given as --linkedin-html), is an
     InputFileError that names the option which reads it."""
     from prebrief.extract.html import decode_page, parse_html, saved_from
+    from prebrief.extract.text import UTF16_BOMS
 
     raw = source.read_file(path)
     if not raw.strip():
         raise InputFileError(path, "is empty")
-    if b"\x00" in raw[:4096] and not raw.startswith(_UTF16_BOMS):
+    if b"\x00" in raw[:4096] and not raw.startswith(UTF16_BOMS):
         raise InputFileError(path, "is a binary file, not a saved web page")
     markup = decode_page(raw)
     soup = parse_html(markup)

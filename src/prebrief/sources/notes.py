@@ -18,7 +18,7 @@ import re
 import sys
 
 from prebrief.errors import InputFileError
-from prebrief.extract.text import clean_text, truncate
+from prebrief.extract.text import UTF16_BOMS, clean_text, decode_text, truncate
 from prebrief.models import STDIN, Fact, Harvest, Identity, Link
 from prebrief.sources.base import Source, SourceCase, SourceContext, read_bounded
 
@@ -38,16 +38,10 @@ def read_stdin(max_bytes: int) -> bytes:
 
 
 def decode_notes(raw: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with its BOM (Notepad's "Unicode"), else
-    Windows-1252; binary files are refused."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace")
-    if b"\x00" in raw[:4096]:
+    """The notes' text (extract.text.decode_text); binary files are refused."""
+    if b"\x00" in raw[:4096] and not raw.startswith(UTF16_BOMS):
         raise InputFileError(path, "is a binary file, not text notes")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    return decode_text(raw)
 
 
 def heading_context(line: str) -> str:
